@@ -1,0 +1,12 @@
+//! claimcheck: reads news articles, finds the values in them (numbers, ordinals,
+//! durations, dates, each an interval), and compares what articles claim.
+//!
+//! The pipeline is a chain of pure stages; only [`cli`] reads files or prints:
+//! [`article`] turns bytes into text with its front matter, [`scan`] finds the values
+//! with the parsers of [`parse`], and [`value`] holds the value model they produce.
+
+pub mod article;
+pub mod cli;
+pub mod parse;
+pub mod scan;
+pub mod value;

@@ -1,0 +1,184 @@
+//! Word-level building blocks shared by the value parsers: whole words matched without
+//! regard to case, the spaces and dashes between them, and word boundaries.
+//!
+//! Every parser here takes `&str` and returns `IResult<&str, _>`; none of them slices
+//! by index, so untrusted input can never split a character.
+
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
+
+/// Result of a value parser.
+pub type Res<'a, T> = IResult<&'a str, T>;
+
+/// A plain parse failure at `input`.
+pub fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+}
+
+/// Whether `rest` starts at a word boundary: at its end, or before a character that
+/// cannot continue a word.
+pub fn at_boundary(rest: &str) -> bool {
+    !rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// One whole word, any case: `word("hour")` takes "Hour" in "Hour later" but not in
+/// "Hourly".
+pub fn word<'a>(w: &'static str) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
+    move |input: &'a str| {
+        let (rest, matched) = tag_no_case(w).parse(input)?;
+        if at_boundary(rest) { Ok((rest, matched)) } else { fail(input) }
+    }
+}
+
+/// The first of `choices` that matches as a whole word; list longer phrases first.
+pub fn one_of<'a>(choices: &'static [&'static str]) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
+    move |input: &'a str| {
+        for w in choices {
+            if let Ok(ok) = word(w)(input) {
+                return Ok(ok);
+            }
+        }
+        fail(input)
+    }
+}
+
+/// A run of letters (a word without digits), returned as written.
+pub fn letters(input: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(input)
+}
+
+/// A run of ASCII digits.
+pub fn digits(input: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_ascii_digit())(input)
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+/// Space between two words of one phrase: blanks with at most one line break, so a
+/// phrase may wrap but never runs across a blank line.
+pub fn sp(input: &str) -> Res<'_, &str> {
+    let mut newlines = 0;
+    let mut end = 0;
+    for (i, c) in input.char_indices() {
+        if is_blank(c) || c == '\r' {
+            end = i + c.len_utf8();
+        } else if c == '\n' && newlines == 0 {
+            newlines += 1;
+            end = i + 1;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return fail(input);
+    }
+    match (input.get(end..), input.get(..end)) {
+        (Some(rest), Some(taken)) => Ok((rest, taken)),
+        _ => fail(input),
+    }
+}
+
+/// Optional space: like [`sp`] but may take nothing.
+pub fn sp0(input: &str) -> Res<'_, &str> {
+    match sp(input) {
+        Ok(ok) => Ok(ok),
+        Err(_) => Ok((input, "")),
+    }
+}
+
+/// A hyphen joining two parts of one word ("twenty-eight", "15-year"): hyphen-minus,
+/// the Unicode hyphens, or an en or em dash used in its place.
+pub fn hyphen(input: &str) -> Res<'_, char> {
+    match input.chars().next() {
+        Some(c @ ('-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')) => {
+            Ok((input.get(c.len_utf8()..).unwrap_or(""), c))
+        }
+        _ => fail(input),
+    }
+}
+
+/// Separator inside a compound number word: a hyphen or dash, or a space
+/// ("twenty-fifth", "twenty fifth", "twenty–fifth").
+pub fn joiner(input: &str) -> Res<'_, ()> {
+    if let Ok((rest, _)) = hyphen(input) {
+        return Ok((rest, ()));
+    }
+    sp(input).map(|(rest, _)| (rest, ()))
+}
+
+/// The words of a range between two figures: "to", "-", "–", "or", "and" (after
+/// "between"); returns what joined them.
+pub fn range_joiner(input: &str) -> Res<'_, &str> {
+    if let Ok((rest, c)) = (sp0, hyphen, sp0).parse(input) {
+        let _ = c;
+        return Ok((rest, "-"));
+    }
+    let (rest, (_, w, _)) = (sp, one_of(&["to", "or"]), sp).parse(input)?;
+    Ok((rest, w))
+}
+
+/// Lowercase an ASCII word into `buf`; `None` for words too long or not ASCII, which
+/// no keyword table holds.
+pub fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = w.as_bytes();
+    if bytes.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
+
+/// Whether a word is written with a capital first letter ("May", "MAY"), as month and
+/// day names must be where the same letters are also a common word.
+pub fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_respect_boundaries_and_case() {
+        assert_eq!(word("hour")("Hours"), Err(nom::Err::Error(Error::new("Hours", ErrorKind::Verify))));
+        assert_eq!(word("hour")("HOUR later"), Ok((" later", "HOUR")));
+        assert_eq!(one_of(&["more than", "more"])("more than 5"), Ok((" 5", "more than")));
+    }
+
+    #[test]
+    fn space_may_wrap_once() {
+        assert_eq!(sp(" \nfive"), Ok(("five", " \n")));
+        assert_eq!(sp("\n\nfive"), Ok(("\nfive", "\n")));
+        assert!(sp("five").is_err());
+    }
+
+    #[test]
+    fn hyphens_and_dashes_join() {
+        for s in ["-x", "\u{2010}x", "\u{2013}x", "\u{2014}x"] {
+            assert_eq!(hyphen(s).map(|(r, _)| r), Ok("x"), "{s}");
+        }
+        assert!(hyphen("x").is_err());
+    }
+
+    #[test]
+    fn range_joiners() {
+        assert_eq!(range_joiner(" to 50"), Ok(("50", "to")));
+        assert_eq!(range_joiner("-50"), Ok(("50", "-")));
+        assert_eq!(range_joiner(" \u{2013} 50"), Ok(("50", "-")));
+        assert!(range_joiner(" top 50").is_err());
+    }
+
+    #[test]
+    fn lowercasing_is_bounded() {
+        let mut buf = [0; 24];
+        assert_eq!(lower("December", &mut buf), Some("december"));
+        assert_eq!(lower("Zelenskyy-and-a-very-long-word", &mut buf), None);
+        assert_eq!(lower("café", &mut buf), None);
+    }
+}

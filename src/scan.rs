@@ -1,0 +1,515 @@
+//! The value scanner: walks a text once, tries the value parsers only where a value can
+//! start (a digit, a number or ordinal word, a month or weekday name, a unit or a
+//! relative-day word, or a hedge a few words before one), and keeps the longest reading
+//! at each place: "half a century" is one duration, not "half" and "a century".
+//!
+//! Pure: text and publication date in, values with byte spans out.
+
+use crate::parse::date::{self, DateExpr, Tense};
+use crate::parse::lex::lower;
+use crate::parse::{duration, not_value, number, ordinal};
+use crate::value::{Mod, Value};
+use chrono::NaiveDate;
+use nom::Parser;
+
+/// A value found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Byte offset of the first byte of the value's words.
+    pub start: usize,
+    /// Byte offset just past the value's words.
+    pub end: usize,
+    /// The value the words give.
+    pub value: Value,
+    /// A doubt worth showing the reader ("the text calls 2025-12-29 a sunday").
+    pub warning: Option<String>,
+}
+
+/// How many words before a trigger a value may start ("no less than", "as long as").
+const LOOKBACK: usize = 4;
+
+/// Bytes of context on each side searched for the tense of a weekday's sentence.
+const SENTENCE_WINDOW: usize = 300;
+
+/// Words after which "over" spreads an event across a period ("talks held over two
+/// days") instead of exceeding it.
+const ACROSS_WORDS: &[&str] = &[
+    "held",
+    "conducted",
+    "spread",
+    "spanning",
+    "place",
+    "talks",
+    "meetings",
+    "negotiations",
+    "met",
+    "meet",
+    "continued",
+    "unfolded",
+    "sessions",
+];
+
+/// Whether a lower-case word can be the first content word of a value.
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fourty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "dozen"
+            | "half"
+            | "quarter"
+            | "third"
+            | "thirds"
+            | "quarters"
+            | "couple"
+            | "pair"
+            | "few"
+            | "minus"
+            | "negative"
+            | "first"
+            | "second"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "thousandth"
+            | "hour"
+            | "day"
+            | "week"
+            | "weekend"
+            | "fortnight"
+            | "month"
+            | "year"
+            | "decade"
+            | "century"
+            | "millennium"
+            | "minute"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+    )
+}
+
+/// What a parser read at one place, before dates are placed.
+enum Reading {
+    Value(Value),
+    Date(DateExpr),
+}
+
+/// The start of the next word at or after `i`, on a character boundary.
+fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let prev_is_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+            if !prev_is_word {
+                return Some(i);
+            }
+            i += 1;
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            // Skip the whole non-ASCII character; letters outside ASCII start no value.
+            let len = text.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+            i += len;
+        }
+    }
+    None
+}
+
+/// End of the ASCII letters-and-digits run starting at `start`.
+fn ascii_word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// The word that ends just before `at`, skipping spaces and punctuation between.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let start = trimmed.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let w = trimmed.get(start..)?;
+    (!w.is_empty()).then_some(w)
+}
+
+/// Every reading at `start`, longest first; ties prefer dates, then durations,
+/// numbers, ordinals.
+fn read_at(text: &str, start: usize) -> Option<(usize, Reading)> {
+    let input = text.get(start..)?;
+    let before = word_before(text, start);
+    let mut buf = [0; 24];
+    let ranges = before.and_then(|w| lower(w, &mut buf)) != Some("from");
+    let mut best: Option<(usize, Reading)> = None;
+    let mut offer = |rest: &str, reading: Reading| {
+        let len = input.len() - rest.len();
+        if len > 0 && best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, reading));
+        }
+    };
+    if let Ok((rest, expr)) = date::date(input) {
+        offer(rest, Reading::Date(expr));
+    }
+    if let Ok((rest, v)) = duration::duration(ranges).parse(input) {
+        offer(rest, Reading::Value(v));
+    }
+    if let Ok((rest, v)) = number::number(ranges).parse(input) {
+        offer(rest, Reading::Value(v));
+    }
+    if let Ok((rest, n)) = ordinal::ordinal(input) {
+        offer(rest, Reading::Value(Value::Ordinal(n)));
+    }
+    best.map(|(len, reading)| (start + len, reading))
+}
+
+/// Whether a reading is a figure that is really a year inside a name or a date we do
+/// not read ("Vision 2030", "the 2024 election"): four bare digits from 1000 to 2999.
+fn is_bare_year(text: &str, start: usize, end: usize, reading: &Reading) -> bool {
+    let Reading::Value(Value::Number { amount, unit: None }) = reading else { return false };
+    let words = text.get(start..end).unwrap_or("");
+    amount.modifier == Mod::Exact
+        && words.len() == 4
+        && words.bytes().all(|b| b.is_ascii_digit())
+        && (1000.0..3000.0).contains(&amount.value)
+}
+
+/// Whether "over" at `start` spreads an event across the period ("held over two days").
+fn over_means_across(text: &str, start: usize, reading: &Reading) -> bool {
+    let starts_with_over = text.get(start..start + 5).is_some_and(|s| s.eq_ignore_ascii_case("over "));
+    if !starts_with_over || !matches!(reading, Reading::Value(Value::Duration(_))) {
+        return false;
+    }
+    let mut buf = [0; 24];
+    word_before(text, start).and_then(|w| lower(w, &mut buf)).is_some_and(|w| ACROSS_WORDS.contains(&w))
+}
+
+/// The tense of the sentence around `at`: the cue word nearest to it decides.
+pub fn tense_around(text: &str, at: usize) -> Tense {
+    let mut lo = at.saturating_sub(SENTENCE_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (at + SENTENCE_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let (Some(before), Some(after)) = (text.get(lo..at), text.get(at..hi)) else { return Tense::Past };
+    let is_end = |c: char| matches!(c, '!' | '?' | '\n' | ';');
+    let sentence_start = before.rfind(|c: char| is_end(c)).map_or(0, |i| i + 1);
+    let before = before.get(sentence_start..).unwrap_or("");
+    // Stop at a full stop followed by a space, not at "Dec." or "U.S." inside.
+    let sentence_end = after.find(|c: char| is_end(c)).unwrap_or(after.len());
+    let sentence_end = after.get(..sentence_end).and_then(|s| s.find(". ")).unwrap_or(sentence_end);
+    let after = after.get(..sentence_end).unwrap_or("");
+    let before = before.rsplit(". ").next().unwrap_or(before);
+    let cue = |w: &str| -> Option<Tense> {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_ascii_lowercase();
+        match w.as_str() {
+            "will" | "shall" | "won't" | "scheduled" | "expected" | "expects" | "plans" | "planned" | "planning"
+            | "due" | "upcoming" | "going" | "would" | "intends" | "aims" | "next" | "set" | "hopes" | "until" => {
+                Some(Tense::Future)
+            }
+            "was" | "were" | "had" | "did" | "met" | "held" | "said" | "told" | "took" | "began" | "came" | "went"
+            | "sat" | "spoke" | "gave" | "made" | "left" | "ran" | "saw" | "last" | "ago" | "brought" | "sought"
+            | "won" | "lost" | "got" | "flew" | "wrote" | "earlier" => Some(Tense::Past),
+            w if w.ends_with("'ll") => Some(Tense::Future),
+            w if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+            _ => None,
+        }
+    };
+    let nearest_before = before.split_whitespace().rev().enumerate().find_map(|(i, w)| cue(w).map(|t| (i, t)));
+    // The weekday's own words come first in `after`; skip them.
+    let nearest_after = after.split_whitespace().skip(1).enumerate().find_map(|(i, w)| cue(w).map(|t| (i, t)));
+    match (nearest_before, nearest_after) {
+        (Some((b, t)), Some((a, u))) => {
+            if b <= a {
+                t
+            } else {
+                u
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Past,
+    }
+}
+
+/// Every value in `text[from..]`, in order, with spans into the whole `text`. Dates
+/// without a year and relative dates are placed against `published`.
+pub fn scan(text: &str, from: usize, published: Option<NaiveDate>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut recent: [usize; LOOKBACK] = [0; LOOKBACK];
+    let mut recent_len = 0usize;
+    let mut pos = from;
+    let mut free_from = from;
+    while let Some(ws) = next_word_start(text, pos) {
+        let we = ascii_word_end(text, ws).max(ws + 1);
+        let is_digit = text.as_bytes()[ws].is_ascii_digit();
+        let mut buf = [0; 24];
+        let trigger = is_digit || text.get(ws..we).and_then(|w| lower(w, &mut buf)).is_some_and(is_trigger);
+        if trigger {
+            if let Some(end) = not_value::zone(text, ws, word_before(text, ws)) {
+                pos = end.max(we);
+                free_from = pos;
+                recent_len = 0;
+                continue;
+            }
+            let mut starts: Vec<usize> = recent[..recent_len.min(LOOKBACK)].to_vec();
+            starts.retain(|s| *s >= free_from);
+            starts.sort_unstable();
+            // A sign or currency symbol glued to the digits starts the value.
+            if is_digit && ws > 0 {
+                let prefix = text.get(..ws).and_then(|h| h.chars().next_back());
+                if let Some(c @ ('$' | '€' | '£' | '-' | '\u{2212}')) = prefix {
+                    let at = ws - c.len_utf8();
+                    let before_sign = text.get(..at).and_then(|h| h.chars().next_back());
+                    let glued = matches!(c, '-' | '\u{2212}') && before_sign.is_some_and(|b| !b.is_whitespace());
+                    if at >= free_from && !glued {
+                        starts.push(at);
+                    }
+                }
+            }
+            starts.push(ws);
+            let mut best: Option<(usize, usize, Reading)> = None;
+            for &s in &starts {
+                if let Some((end, reading)) = read_at(text, s) {
+                    if end <= ws || is_bare_year(text, s, end, &reading) || over_means_across(text, s, &reading) {
+                        continue;
+                    }
+                    if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
+                        best = Some((s, end, reading));
+                    }
+                }
+            }
+            if let Some((start, end, reading)) = best {
+                if let Some(f) = place(text, start, end, reading, published) {
+                    found.push(f);
+                }
+                pos = end;
+                free_from = end;
+                recent_len = 0;
+                continue;
+            }
+        }
+        if recent_len < LOOKBACK {
+            recent[recent_len] = ws;
+            recent_len += 1;
+        } else {
+            recent.rotate_left(1);
+            recent[LOOKBACK - 1] = ws;
+        }
+        pos = if is_digit { skip_digit_run(text, we) } else { we };
+    }
+    found
+}
+
+/// Past the digits and joining punctuation after a failed digit start, so "1,39x" is
+/// not read again from "39".
+fn skip_digit_run(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i + 1 < bytes.len() && matches!(bytes[i], b',' | b'.') && bytes[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+    }
+    i
+}
+
+fn place(text: &str, start: usize, end: usize, reading: Reading, published: Option<NaiveDate>) -> Option<Found> {
+    match reading {
+        Reading::Value(value) => Some(Found { start, end, value, warning: None }),
+        Reading::Date(expr) => {
+            let words = text.get(start..end)?;
+            let tense = match expr {
+                DateExpr::Weekday { cue: None, .. } => tense_around(text, start),
+                _ => Tense::Past,
+            };
+            let placed = date::resolve(&expr, published, tense, words)?;
+            Some(Found { start, end, value: Value::Date(placed.value), warning: placed.warning })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{DateValue, seconds};
+
+    fn texts(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        let published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+        scan(text, 0, published).into_iter().map(|f| (text[f.start..f.end].to_string(), f.value.display())).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn longest_reading_wins() {
+        assert_eq!(
+            texts("guarantees that could last as long as half a century.", None),
+            pairs(&[("as long as half a century", "up to 50 years")])
+        );
+        assert_eq!(texts("a decade and a half of war", None), pairs(&[("a decade and a half", "15 years")]));
+        assert_eq!(texts("a 15-year term", None), pairs(&[("15-year", "15 years")]));
+    }
+
+    #[test]
+    fn plans_and_meetings() {
+        assert_eq!(
+            texts("What began as a 28-point proposal has been streamlined to 19 points.", None),
+            pairs(&[("28", "28"), ("19", "19")])
+        );
+        assert_eq!(
+            texts("The meeting lasted over four hours, his sixth such trip.", None),
+            pairs(&[("over four hours", "more than 4 hours"), ("sixth", "#6")])
+        );
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense_of_their_sentence() {
+        let pub_wed = Some("2025-12-03");
+        assert_eq!(texts("They met on Monday.", pub_wed), pairs(&[("on Monday", "2025-12-01")]));
+        assert_eq!(texts("They will meet on Friday.", pub_wed), pairs(&[("on Friday", "2025-12-05")]));
+        assert_eq!(
+            texts("Envoys are expected to brief him on Wednesday, aides said.", pub_wed),
+            pairs(&[("on Wednesday", "2025-12-03")])
+        );
+        assert_eq!(
+            texts("Aides said the envoys will brief him on Friday.", pub_wed),
+            pairs(&[("on Friday", "2025-12-05")])
+        );
+    }
+
+    #[test]
+    fn not_values_are_skipped() {
+        assert_eq!(texts("at 4:30 p.m. on Article 5 and F-16 jets", None), pairs(&[]));
+        assert_eq!(texts("Published 04.12.25, 07:06 AM", None), pairs(&[]));
+        assert_eq!(texts("the Vision 2030 plan and World War Two", None), pairs(&[]));
+        assert_eq!(texts("call 555-123-4567 today", None), pairs(&[("today", "\"today\" (no date to count from)")]));
+    }
+
+    #[test]
+    fn over_across_a_period_is_no_hedge() {
+        let found = scan("Talks were held over two days in Miami.", 0, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, Value::Duration(crate::value::Amount::exact(2.0 * seconds::DAY)));
+    }
+
+    #[test]
+    fn changes_are_not_ranges() {
+        assert_eq!(texts("cut from 28 to 19 points", None), pairs(&[("28", "28"), ("19", "19")]));
+        assert_eq!(texts("grew from 19 to 20 points", None), pairs(&[("19", "19"), ("20", "20")]));
+        assert_eq!(texts("30 to 50 years", None), pairs(&[("30 to 50 years", "30 years to 50 years")]));
+    }
+
+    #[test]
+    fn spans_start_at_the_scan_offset() {
+        let text = "---\npublished: 2025-12-03\n---\nOn December 2 they met.";
+        let from = text.find("On").unwrap();
+        let found = scan(text, from, NaiveDate::from_ymd_opt(2025, 12, 3));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "December 2");
+        assert!(matches!(found[0].value, Value::Date(DateValue::Span { .. })));
+    }
+}
