@@ -355,10 +355,12 @@ fn month_part(input: &str) -> Res<'_, MonthPart> {
 /// "December 2025", "early December", "mid-December", and after a preposition "in
 /// December" (a bare month name is too often part of a name to be read alone).
 fn month_only(input: &str) -> Res<'_, DateExpr> {
-    if let Ok((rest, (part, month, year))) = (opt(month_part), month_name(false), opt(year_tail)).parse(input) {
-        if part.is_some() || year.is_some() {
-            return Ok((rest, DateExpr::Month { month, year, part }));
-        }
+    // A year after the month makes even "march 2015" safe to read in lower case.
+    if let Ok((rest, (part, month, year))) = (opt(month_part), month_name(true), year_tail).parse(input) {
+        return Ok((rest, DateExpr::Month { month, year: Some(year), part }));
+    }
+    if let Ok((rest, (part, month))) = (month_part, month_name(false)).parse(input) {
+        return Ok((rest, DateExpr::Month { month, year: None, part: Some(part) }));
     }
     let prepositions = &[
         "in",
@@ -697,6 +699,9 @@ mod tests {
         ("December 30 to January 2", "2025-12-29", "2025-12-30", "2026-01-02"),
         ("in December", "2025-12-03", "2025-12-01", "2025-12-31"),
         ("December 2025", "2020-01-01", "2025-12-01", "2025-12-31"),
+        ("march 2015", "2020-01-01", "2015-03-01", "2015-03-31"),
+        ("the 3rd of march", "2015-02-20", "2015-03-03", "2015-03-03"),
+        ("Tues. Dec. 2", "2025-12-03", "2025-12-02", "2025-12-02"),
         ("early December", "2025-11-20", "2025-12-01", "2025-12-10"),
         ("mid-December", "2025-11-20", "2025-12-11", "2025-12-20"),
         ("late December", "2025-11-20", "2025-12-21", "2025-12-31"),

@@ -7,7 +7,7 @@
 
 use super::hedge;
 use super::lex::{Res, at_boundary, fail, hyphen, letters, lower, one_of, sp, sp0, word};
-use super::number::{cardinal, quantity_range};
+use super::number::{cardinal, fraction, quantity_range};
 use crate::value::{Amount, Value, seconds};
 use nom::Parser;
 use nom::branch::alt;
@@ -104,6 +104,12 @@ fn part_of_unit(input: &str) -> Res<'_, Amount> {
     let mut half = (opt((one_of(&["a", "one"]), sp)), word("half"), alt((hyphen.map(|_| ""), sp)), unit);
     if let Ok((rest, (_, _, _, secs))) = half.parse(input) {
         return Ok((rest, Amount::exact(secs / 2.0)));
+    }
+    // "three quarters of an hour", "two thirds of a year".
+    if let Ok((rest, (part, _, _, _, _, _, secs))) =
+        (fraction, sp, word("of"), sp, one_of(&["a", "an"]), sp, unit).parse(input)
+    {
+        return Ok((rest, Amount::exact(secs * part)));
     }
     let mut quarter = (
         opt((one_of(&["a", "one"]), sp)),
@@ -231,6 +237,8 @@ mod tests {
         ("half-day", 0.5 * D),
         ("a quarter century", 25.0 * Y),
         ("a quarter of a century", 25.0 * Y),
+        ("three quarters of an hour", 0.75 * H),
+        ("half of a year", 0.5 * Y),
         ("an hour and a half", 1.5 * H),
         ("a decade and a half", 15.0 * Y),
         ("a year and a half", 1.5 * Y),
