@@ -7,6 +7,10 @@
 
 pub mod article;
 pub mod cli;
+pub mod entity;
+pub mod extract;
 pub mod parse;
+pub mod rule;
 pub mod scan;
+pub mod text;
 pub mod value;

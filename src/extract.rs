@@ -1,0 +1,318 @@
+//! Claims from one article: values found by the scanner, sentences, the people, places
+//! and events each sentence names, and the rules' patterns matched over the sentence's
+//! tokens. Pure, and never looks at another article.
+
+use crate::article::{Article, LineIndex};
+use crate::rule::pattern::{Mention, Tok, ValueKind};
+use crate::rule::{Rule, RuleSet, Scope};
+use crate::scan::{self, Found};
+use crate::text::{self, Sentence, Token, TokenKind};
+use crate::value::{NumberUnit, Value};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Subject of a claim whose event no sentence names; such claims are kept but never
+/// compared.
+pub const UNKNOWN_SUBJECT: &str = "unknown";
+
+/// Where a claim stands in its article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Byte offset of the value's first byte.
+    pub start: usize,
+    /// Byte offset just past the value.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// A claim: `(kind, subject, qualifier) = value`, with where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// What is measured.
+    pub kind: String,
+    /// What it is about.
+    pub subject: String,
+    /// Which version or side; `None` when the text does not say.
+    pub qualifier: Option<String>,
+    /// The value.
+    pub value: Value,
+    /// The value's words.
+    pub text: String,
+    /// The sentence it stands in.
+    pub quote: String,
+    /// Where.
+    pub span: Span,
+    /// Whether it can be compared: its subject is known and, where the rule sorts
+    /// claims into qualifiers, its qualifier too.
+    #[serde(skip)]
+    pub comparable: bool,
+}
+
+impl Claim {
+    /// The key claims are grouped by: `kind subject/qualifier`.
+    pub fn key(&self) -> String {
+        match &self.qualifier {
+            Some(q) => format!("{} {}/{}", self.kind, self.subject, q),
+            None => format!("{} {}", self.kind, self.subject),
+        }
+    }
+}
+
+/// A sentence ready for matching: its tokens with values merged in, and what it names.
+struct Prepared {
+    toks: Vec<Tok>,
+    /// Lower-case words of each token (a value's words for a value token).
+    words_of: Vec<Vec<String>>,
+    spans: Vec<Range<usize>>,
+    mentions: Vec<Mention>,
+    event: Option<String>,
+    words: BTreeSet<String>,
+}
+
+fn value_kind(value: &Value) -> ValueKind {
+    match value {
+        Value::Number { unit: Some(NumberUnit::Percent), .. } => ValueKind::Percent,
+        Value::Number { .. } => ValueKind::Number,
+        Value::Ordinal(_) => ValueKind::Ordinal,
+        Value::Duration(_) => ValueKind::Duration,
+        Value::Date(_) => ValueKind::Date,
+    }
+}
+
+/// Merge value spans into a sentence's tokens and remap entity mentions onto them.
+fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -> Prepared {
+    let raw: Vec<Token> = text::tokens(text, sentence.span.clone());
+    let raw_mentions = rules.entities.mentions(text, &raw);
+    let mut toks = Vec::with_capacity(raw.len());
+    let mut words_of: Vec<Vec<String>> = Vec::with_capacity(raw.len());
+    let word_of = |t: &Token| match &t.kind {
+        TokenKind::Word(w) => Some(w.clone()),
+        TokenKind::Punct(_) => None,
+    };
+    let mut spans = Vec::with_capacity(raw.len());
+    let mut map = Vec::with_capacity(raw.len());
+    let first_value = values.partition_point(|v| v.end <= sentence.span.start);
+    let mut v = first_value;
+    let mut i = 0;
+    while i < raw.len() {
+        while v < values.len() && values[v].end <= raw[i].span.start {
+            v += 1;
+        }
+        let inside = values.get(v).filter(|f| {
+            f.start <= raw[i].span.start && raw[i].span.start < f.end && f.end <= sentence.span.end
+        });
+        if let Some(found) = inside {
+            toks.push(Tok::Value { index: v, kind: value_kind(&found.value) });
+            spans.push(found.start..found.end);
+            let mut inner = Vec::new();
+            while i < raw.len() && raw[i].span.start < found.end {
+                map.push(toks.len() - 1);
+                inner.extend(word_of(&raw[i]));
+                i += 1;
+            }
+            words_of.push(inner);
+            continue;
+        }
+        toks.push(match &raw[i].kind {
+            TokenKind::Word(w) => Tok::Word(w.clone()),
+            TokenKind::Punct(c) => Tok::Punct(*c),
+        });
+        spans.push(raw[i].span.clone());
+        words_of.push(word_of(&raw[i]).into_iter().collect());
+        map.push(toks.len() - 1);
+        i += 1;
+    }
+    let mentions: Vec<Mention> = raw_mentions
+        .into_iter()
+        .filter_map(|m| {
+            let start = *map.get(m.start)?;
+            let end = *map.get(m.end - 1)? + 1;
+            let covers_value = (start..end).any(|t| matches!(toks[t], Tok::Value { .. }));
+            (!covers_value).then_some(Mention { start, end, ..m })
+        })
+        .collect();
+    let named: BTreeSet<String> = mentions.iter().map(|m| m.id.clone()).collect();
+    let event = rules.entities.event(&named).map(str::to_string);
+    let words = raw
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TokenKind::Word(w) => Some(w.clone()),
+            TokenKind::Punct(_) => None,
+        })
+        .collect();
+    Prepared { toks, words_of, spans, mentions, event, words }
+}
+
+/// Whether `word` matches a cue ("revis*" matches "revised").
+fn cue_matches(cue: &str, word: &str) -> bool {
+    match cue.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == cue,
+    }
+}
+
+fn is_clause_break(tok: &Tok) -> bool {
+    matches!(tok, Tok::Punct(',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '"' | '\u{201c}' | '\u{201d}'))
+}
+
+/// The qualifier whose cue word stands nearest the value, within the rule's scope.
+fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) -> Option<String> {
+    let toks = &p.toks;
+    let (lo, hi) = match rule.qualifier_scope {
+        Scope::Sentence => (0, toks.len()),
+        Scope::Clause => {
+            let lo = toks[..matched.start].iter().rposition(is_clause_break).map_or(0, |i| i + 1);
+            let hi = toks[matched.end..].iter().position(is_clause_break).map_or(toks.len(), |i| matched.end + i);
+            (lo, hi)
+        }
+    };
+    let mut best: Option<(usize, &str)> = None;
+    for (i, words) in p.words_of.iter().enumerate().take(hi).skip(lo) {
+        for group in &rule.qualifiers {
+            if words.iter().any(|w| group.cues.iter().any(|c| cue_matches(c, w))) {
+                let distance = i.abs_diff(value_at);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, &group.name));
+                }
+            }
+        }
+    }
+    best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone())
+}
+
+/// The subject: a subject cue just before the value, else the rule's subject with
+/// `{event}`, `{persons}` and `{places}` filled in. `None` when a placeholder cannot be.
+fn subject(
+    rule: &Rule,
+    template: &str,
+    p: &Prepared,
+    event: Option<&str>,
+    value_at: usize,
+    matched: &Range<usize>,
+) -> Option<String> {
+    for group in &rule.subjects {
+        let from = value_at.saturating_sub(group.before);
+        let cued = p.words_of[from..value_at].iter().flatten().any(|w| group.cues.iter().any(|c| cue_matches(c, w)));
+        if cued {
+            return Some(group.name.clone());
+        }
+    }
+    let mut subject = template.to_string();
+    if subject.contains("{speaker}") {
+        let nearest = p
+            .mentions
+            .iter()
+            .filter(|m| m.kind == crate::rule::pattern::EntityKind::Person)
+            .min_by_key(|m| if m.end <= value_at { value_at - m.end } else { m.start - value_at })?;
+        subject = subject.replace("{speaker}", &nearest.id);
+    }
+    if subject.contains("{event}") {
+        subject = subject.replace("{event}", event?);
+    }
+    for (placeholder, kind) in
+        [("{persons}", crate::rule::pattern::EntityKind::Person), ("{places}", crate::rule::pattern::EntityKind::Place)]
+    {
+        if subject.contains(placeholder) {
+            let within: BTreeSet<&str> = p
+                .mentions
+                .iter()
+                .filter(|m| m.kind == kind && m.start >= matched.start && m.end <= matched.end)
+                .map(|m| m.id.as_str())
+                .collect();
+            if within.is_empty() {
+                return None;
+            }
+            subject = subject.replace(placeholder, &within.into_iter().collect::<Vec<_>>().join("-"));
+        }
+    }
+    Some(subject)
+}
+
+/// Whether a value is one the rule may take: a date no longer than its `max_days`.
+fn fits(rule: &Rule, value: &Value) -> bool {
+    match (rule.max_days, value) {
+        (Some(max), Value::Date(crate::value::DateValue::Span { start, end, .. })) => (*end - *start).num_days() < max,
+        (Some(_), Value::Date(crate::value::DateValue::Unplaced(u))) => !matches!(u, crate::value::Unplaced::Month(_)),
+        _ => true,
+    }
+}
+
+/// Every claim the rules find in `article`, in text order.
+pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
+    let masked = text::mask_markup(&article.text, article.body_start);
+    let values = scan::scan(&masked, article.body_start, article.meta.published);
+    let sentences = text::sentences(&masked, article.body_start..masked.len());
+    let index = LineIndex::new(&article.text);
+    let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
+    // A sentence that names no event takes the event of the nearest sentence before it
+    // in the same paragraph that does.
+    let mut events: Vec<Option<String>> = Vec::with_capacity(prepared.len());
+    for (i, p) in prepared.iter().enumerate() {
+        let inherited = match (&p.event, i.checked_sub(1)) {
+            (Some(e), _) => Some(e.clone()),
+            (None, Some(prev)) if sentences[prev].paragraph == sentences[i].paragraph => events[prev].clone(),
+            _ => None,
+        };
+        events.push(inherited);
+    }
+    // Best claim per value: qualified over unqualified, then the longer match.
+    let mut best: Vec<(usize, (bool, usize), Claim)> = Vec::new();
+    for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
+        for rule in &rules.rules {
+            if !rule.context.is_empty() {
+                let previous = si
+                    .checked_sub(1)
+                    .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
+                    .map(|prev| &prepared[prev].words);
+                let has = |words: &BTreeSet<String>| {
+                    words.iter().any(|w| rule.context.iter().any(|c| cue_matches(c, w)))
+                };
+                if !has(&p.words) && !previous.is_some_and(has) {
+                    continue;
+                }
+            }
+            for entry in &rule.patterns {
+                for m in entry.pattern.find_all(&p.toks, &p.mentions) {
+                    let Some(capture) = m.captures.iter().find(|c| c.value_index.is_some()) else { continue };
+                    let Some(found) = capture.value_index.and_then(|i| values.get(i)) else { continue };
+                    if !fits(rule, &found.value) {
+                        continue;
+                    }
+                    let value_at = capture.start;
+                    let matched = m.start..m.end;
+                    let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
+                    let template = entry.subject.as_deref().unwrap_or(&rule.subject);
+                    let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
+                    let comparable = subject.is_some() && (qualifier.is_some() || !rule.needs_qualifier());
+                    let (line, column) = index.line_col(&article.text, found.start);
+                    let claim = Claim {
+                        rule: rule.id.clone(),
+                        kind: rule.kind.clone(),
+                        subject: subject.unwrap_or_else(|| UNKNOWN_SUBJECT.to_string()),
+                        qualifier,
+                        value: found.value.clone(),
+                        text: article.text.get(found.start..found.end).unwrap_or("").to_string(),
+                        quote: article.text.get(sentence.span.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
+                        span: Span { start: found.start, end: found.end, line, column },
+                        comparable,
+                    };
+                    let rank = (claim.comparable, p.spans[m.end - 1].end - p.spans[m.start].start);
+                    match best.iter_mut().find(|(v, _, _)| *v == found.start) {
+                        Some(slot) if rank > slot.1 => *slot = (found.start, rank, claim),
+                        Some(_) => {}
+                        None => best.push((found.start, rank, claim)),
+                    }
+                }
+            }
+        }
+    }
+    let mut claims: Vec<Claim> = best.into_iter().map(|(_, _, c)| c).collect();
+    claims.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(&b.rule)));
+    claims
+}
