@@ -13,7 +13,8 @@
 //!   the cost of finding a column grows with the length of the line.
 //!
 //! Run with `cargo bench --bench values`; `CLAIMCHECK_BENCH_RUNS` sets the number of runs
-//! (default 7) and `CLAIMCHECK_BENCH_MB` the size of the text (default 8).
+//! (default 7), `CLAIMCHECK_BENCH_MB` the size of the text (default 8), and
+//! `CLAIMCHECK_BENCH_ONLY=scan` runs the scan alone (for a profiler).
 
 use chrono::NaiveDate;
 use claimcheck::article::{Article, LineIndex};
@@ -129,6 +130,12 @@ fn main() {
         unit.len(),
         bytes.div_ceil(unit.len()),
     );
+
+    if std::env::var("CLAIMCHECK_BENCH_ONLY").is_ok_and(|v| v == "scan") {
+        let (times, found) = time(runs, || scan::scan(&text, 0, published));
+        report("scan::scan", bytes, &times, &format!("{} values", found.len()));
+        return;
+    }
 
     let (times, (lines, words)) = time(runs, || baseline(&text));
     report("baseline: count lines and words", bytes, &times, &format!("{lines} lines, {words} words"));

@@ -3,11 +3,17 @@
 //! usage or input errors).
 
 use crate::article::{Article, InputError, LineIndex, parse_published};
+use crate::compare::{self, ArticleClaims, Finding, Relation};
+use crate::extract::extract;
+use crate::report;
+use crate::rule::{self, RuleSet};
 use crate::scan::{self, Found};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// claimcheck: find the claims news articles make and where they disagree.
@@ -22,18 +28,100 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print the claims of each article.
+    Extract(InputArgs),
+    /// Compare articles: which agree, which conflict, which report a newer value.
+    Compare(InputArgs),
+    /// CI gate: findings that involve the NEW articles; exit 1 on a conflict.
+    Check(CheckArgs),
+    /// A unified diff of two articles' claim sheets.
+    Diff(DiffArgs),
     /// Print every value the parsers find (numbers, ordinals, durations, dates), with
     /// byte spans and normalized values; for checking what the parsers see.
     Values(ValuesArgs),
+    /// Run or list the rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
 }
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table for people.
+    /// Text for people.
     Human,
     /// JSON as fixed by the design's contract (schema_version 1).
     Json,
+}
+
+/// Options shared by the commands that read articles.
+#[derive(Debug, clap::Args)]
+pub struct CommonArgs {
+    /// A folder of rules to add to the bundled pack (repeatable); a rule with the id of
+    /// a bundled one replaces it.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Publication date (YYYY-MM-DD) for articles whose front matter gives none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_arg)]
+    pub published: Option<NaiveDate>,
+}
+
+/// Arguments of `extract` and `compare`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Articles: files, or folders walked recursively for .txt, .md and .html files
+    /// (README.md files in folders are skipped).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: CommonArgs,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The new articles to check.
+    #[arg(required = true, value_name = "NEW")]
+    pub new: Vec<String>,
+    /// The articles to check them against (files or folders); the new articles are
+    /// left out of it if they lie inside.
+    #[arg(long, required = true, value_name = "CORPUS")]
+    pub against: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: CommonArgs,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The first article.
+    pub a: String,
+    /// The second article.
+    pub b: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: CommonArgs,
+}
+
+/// `rules` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every rule's examples and near misses; exit 1 on a failure.
+    Test {
+        /// A folder of rules to test (on top of the bundled pack); without it, the
+        /// bundled pack is tested.
+        dir: Option<PathBuf>,
+    },
+    /// List the rules with their kinds.
+    List {
+        /// A folder of rules to add to the bundled pack.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 /// Arguments of `claimcheck values`.
@@ -65,6 +153,12 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Values(args) => values(&args),
+        Command::Extract(args) => run_extract(&args),
+        Command::Compare(args) => run_compare(&args),
+        Command::Check(args) => run_check(&args),
+        Command::Diff(args) => run_diff(&args),
+        Command::Rules(RulesCommand::Test { dir }) => run_rules_test(dir.as_deref()),
+        Command::Rules(RulesCommand::List { rules }) => run_rules_list(&rules),
     };
     match result {
         Ok(code) => code,
@@ -74,6 +168,253 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Load the bundled pack and the user's folders; print each error and return `None` if
+/// any rule file is bad.
+fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
+    let mut sources = rule::bundled_sources();
+    let mut errors = Vec::new();
+    for dir in dirs {
+        match rule::folder_sources(dir) {
+            Ok(more) => sources.extend(more),
+            Err(e) => errors.push(e),
+        }
+    }
+    let loaded = if errors.is_empty() { RuleSet::load(&sources) } else { Err(errors) };
+    match loaded {
+        Ok(set) => Some(set),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            None
+        }
+    }
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let readme = path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    matches!(ext.as_deref(), Some("txt" | "md" | "html" | "htm")) && !readme
+}
+
+/// Expand files and folders into article paths, sorted within each folder; a path
+/// that does not exist is an error.
+pub fn collect_paths(paths: &[String]) -> (Vec<String>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for given in paths {
+        let path = Path::new(given);
+        if given == "-" || path.is_file() {
+            files.push(given.clone());
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            let mut stack = vec![path.to_path_buf()];
+            while let Some(dir) = stack.pop() {
+                match std::fs::read_dir(&dir) {
+                    Ok(entries) => {
+                        for entry in entries.flatten() {
+                            let p = entry.path();
+                            if p.is_dir() {
+                                stack.push(p);
+                            } else if is_article_file(&p) {
+                                found.push(p.display().to_string());
+                            }
+                        }
+                    }
+                    Err(e) => errors.push(InputError {
+                        path: dir.display().to_string(),
+                        line: None,
+                        message: format!("cannot read folder: {e}"),
+                    }),
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            errors.push(InputError { path: given.clone(), line: None, message: "no such file or folder".into() });
+        }
+    }
+    (files, errors)
+}
+
+/// Read and extract every article, on all cores; keeps only the claims, not the text.
+fn load_articles(paths: &[String], rules: &RuleSet, published: Option<NaiveDate>) -> (Vec<ArticleClaims>, Vec<InputError>) {
+    let results: Vec<Result<(ArticleClaims, Vec<String>), InputError>> = paths
+        .par_iter()
+        .map(|path| {
+            let mut article = read_input(path)?;
+            if article.meta.published.is_none() {
+                article.meta.published = published;
+            }
+            let claims = extract(&article, rules);
+            let warnings = std::mem::take(&mut article.warnings);
+            Ok((
+                ArticleClaims { path: path.clone(), title: article.meta.title, published: article.meta.published, claims },
+                warnings,
+            ))
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((a, warnings)) => {
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                articles.push(a);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (articles, errors)
+}
+
+/// Gather inputs, print input errors, and say whether any input failed.
+fn gather(paths: &[String], common: &CommonArgs) -> Option<(RuleSet, Vec<ArticleClaims>, bool)> {
+    let rules = load_rules(&common.rules)?;
+    let (files, mut errors) = collect_paths(paths);
+    let (articles, read_errors) = load_articles(&files, &rules, common.published);
+    errors.extend(read_errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    Some((rules, articles, !errors.is_empty()))
+}
+
+fn finish(failed_input: bool, failing: bool) -> ExitCode {
+    if failed_input {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_extract(args: &InputArgs) -> io::Result<ExitCode> {
+    let Some((_, articles, failed)) = gather(&args.paths, &args.common) else { return Ok(ExitCode::from(2)) };
+    let text = match args.common.format {
+        Format::Json => report::extract_json(&articles),
+        Format::Human => report::extract_human(&articles),
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(finish(failed, false))
+}
+
+fn run_compare(args: &InputArgs) -> io::Result<ExitCode> {
+    let Some((rules, articles, failed)) = gather(&args.paths, &args.common) else { return Ok(ExitCode::from(2)) };
+    let findings = compare::compare(&articles, |k| rules.kind_changes(k));
+    let text = match args.common.format {
+        Format::Json => report::findings_json(&findings),
+        Format::Human => report::findings_human(&findings, articles.len()),
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(finish(failed, false))
+}
+
+/// Whether a finding fails a check of `new`: a conflict in which a new article's values
+/// disagree with another article's.
+pub fn fails_check(finding: &Finding, new: &[String]) -> bool {
+    if finding.relation != Relation::Conflict {
+        return false;
+    }
+    let paths = finding.paths();
+    paths.iter().filter(|p| new.iter().any(|n| n == *p)).any(|n| paths.iter().any(|o| o != n && finding.disagree(n, o)))
+}
+
+fn run_check(args: &CheckArgs) -> io::Result<ExitCode> {
+    let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
+    let (new_files, mut errors) = collect_paths(&args.new);
+    let (corpus_files, corpus_errors) = collect_paths(&args.against);
+    errors.extend(corpus_errors);
+    let same = |a: &str, b: &str| {
+        a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(x, y)| x == y)
+    };
+    let corpus_files: Vec<String> =
+        corpus_files.into_iter().filter(|c| !new_files.iter().any(|n| same(n, c))).collect();
+    let mut all = new_files.clone();
+    all.extend(corpus_files);
+    let (articles, read_errors) = load_articles(&all, &rules, args.common.published);
+    errors.extend(read_errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let findings: Vec<Finding> = compare::compare(&articles, |k| rules.kind_changes(k))
+        .into_iter()
+        .filter(|f| f.claims.iter().any(|c| new_files.contains(&c.path)))
+        .collect();
+    let failing = findings.iter().any(|f| fails_check(f, &new_files));
+    let text = match args.common.format {
+        Format::Json => report::findings_json(&findings),
+        Format::Human => report::findings_human(&findings, articles.len()),
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(finish(!errors.is_empty(), failing))
+}
+
+fn run_diff(args: &DiffArgs) -> io::Result<ExitCode> {
+    let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
+    let (articles, errors) = load_articles(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let [a, b] = articles.as_slice() else { return Ok(ExitCode::from(2)) };
+    let text = match args.common.format {
+        Format::Json => report::extract_json(&articles),
+        Format::Human => report::diff(a, b),
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_rules_test(dir: Option<&Path>) -> io::Result<ExitCode> {
+    let dirs: Vec<PathBuf> = dir.map(Path::to_path_buf).into_iter().collect();
+    let Some(rules) = load_rules(&dirs) else { return Ok(ExitCode::from(2)) };
+    let tested: RuleSet = match dir {
+        Some(d) => {
+            let prefix = d.display().to_string();
+            RuleSet {
+                rules: rules.rules.iter().filter(|r| r.path.starts_with(&prefix)).cloned().collect(),
+                entities: rules.entities.clone(),
+            }
+        }
+        None => rules.clone(),
+    };
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for r in &tested.rules {
+        let (f, n) = rule::examples::run(&rules, Some(&r.id));
+        failures.extend(f.into_iter().filter(|f| f.rule == r.id));
+        cases += n;
+    }
+    let mut out = io::stdout().lock();
+    for f in &failures {
+        writeln!(out, "FAIL {f}")?;
+    }
+    writeln!(
+        out,
+        "{} passed, {} failed: examples and near misses of {} rule{}",
+        cases - failures.len().min(cases),
+        failures.len(),
+        tested.rules.len(),
+        if tested.rules.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_rules_list(dirs: &[PathBuf]) -> io::Result<ExitCode> {
+    let Some(rules) = load_rules(dirs) else { return Ok(ExitCode::from(2)) };
+    let width = rules.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let kind_width = rules.rules.iter().map(|r| r.kind.len()).max().unwrap_or(0);
+    let mut out = io::stdout().lock();
+    for r in &rules.rules {
+        let description = r.description.as_deref().unwrap_or("");
+        writeln!(out, "{:<width$}  {:<kind_width$}  {}  {description}", r.id, r.kind, r.path)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Read a file, or standard input for `-`, as an article.

@@ -289,6 +289,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
                     let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
+                    let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
                     let comparable = subject.is_some() && (qualifier.is_some() || !rule.needs_qualifier());
                     let (line, column) = index.line_col(&article.text, found.start);
                     let claim = Claim {

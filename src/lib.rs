@@ -7,9 +7,11 @@
 
 pub mod article;
 pub mod cli;
+pub mod compare;
 pub mod entity;
 pub mod extract;
 pub mod parse;
+pub mod report;
 pub mod rule;
 pub mod scan;
 pub mod text;

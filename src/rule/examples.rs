@@ -41,7 +41,7 @@ fn describe(c: &Claim) -> String {
 pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for rule in rules.rules.iter().filter(|r| only.is_none_or(|o| r.id.starts_with(o))) {
+    for rule in rules.rules.iter().filter(|r| only.is_none_or(|o| r.id == o)) {
         let line_of = |span: std::ops::Range<usize>| super::position(&rule.source, span.start).0;
         let fail = |line: usize, message: String| Failure { path: rule.path.clone(), line, rule: rule.id.clone(), message };
         for example in &rule.examples {
