@@ -10,7 +10,9 @@
 //! - `scan::scan` plus the line and column of every value, as `claimcheck values` prints
 //!   them;
 //! - the same two on one long line (the corpus with its line breaks made spaces), where
-//!   the cost of finding a column grows with the length of the line.
+//!   the cost of finding a column grows with the length of the line;
+//! - each value parser on its own, called at every word start of 1 MB of the text, to
+//!   show where the scanner's time goes.
 //!
 //! Run with `cargo bench --bench values`; `CLAIMCHECK_BENCH_RUNS` sets the number of runs
 //! (default 7), `CLAIMCHECK_BENCH_MB` the size of the text (default 8), and
@@ -18,6 +20,7 @@
 
 use chrono::NaiveDate;
 use claimcheck::article::{Article, LineIndex};
+use claimcheck::parse::{date, duration, hedge, not_value, number, ordinal};
 use claimcheck::scan;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -117,6 +120,37 @@ fn scan_with_columns(text: &str, published: Option<NaiveDate>) -> (usize, usize)
     (found.len(), columns)
 }
 
+/// Starts of the words of `text` (an ASCII letter or digit after anything else).
+fn word_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| bytes[i].is_ascii_alphanumeric() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()))
+        .collect()
+}
+
+/// Each parser called at every word start: nanoseconds per call, and how many calls
+/// read something.
+fn parts(text: &str) {
+    let starts = word_starts(text);
+    println!("each parser at every one of the {} word starts of {} bytes:", starts.len(), text.len());
+    let mut part = |name: &str, f: &mut dyn FnMut(&str) -> bool| {
+        let started = Instant::now();
+        let hits = starts.iter().filter(|&&at| f(black_box(&text[at..]))).count();
+        let ns = started.elapsed().as_secs_f64() * 1e9 / starts.len().max(1) as f64;
+        println!("  {name:<28} {ns:>7.0} ns per call   {hits:>6} reads");
+    };
+    part("hedge::prefix", &mut |i| hedge::prefix(i).is_ok());
+    part("date::date", &mut |i| date::date(i).is_ok());
+    part("duration::duration(true)", &mut |i| duration::duration(true)(i).is_ok());
+    part("number::number(true)", &mut |i| number::number(true)(i).is_ok());
+    part("number::quantity", &mut |i| number::quantity(i).is_ok());
+    part("ordinal::ordinal", &mut |i| ordinal::ordinal(i).is_ok());
+    let started = Instant::now();
+    let zones = starts.iter().filter(|&&at| not_value::zone(text, at, None).is_some()).count();
+    let ns = started.elapsed().as_secs_f64() * 1e9 / starts.len().max(1) as f64;
+    println!("  {:<28} {ns:>7.0} ns per call   {zones:>6} zones", "not_value::zone");
+}
+
 fn main() {
     let runs = env_number("CLAIMCHECK_BENCH_RUNS", 7);
     let megabytes = env_number("CLAIMCHECK_BENCH_MB", 8);
@@ -156,7 +190,12 @@ fn main() {
         let one_line = repeat_to(&unit.replace('\n', " "), size);
         let runs = runs.min(3);
         let (times, found) = time(runs, || scan::scan(&one_line, 0, published));
-        report(&format!("one {} MB line: scan::scan", size / 1_000_000), one_line.len(), &times, &format!("{} values", found.len()));
+        report(
+            &format!("one {} MB line: scan::scan", size / 1_000_000),
+            one_line.len(),
+            &times,
+            &format!("{} values", found.len()),
+        );
         let (times, (count, _)) = time(runs, || scan_with_columns(&one_line, published));
         report(
             &format!("one {} MB line: scan + line/column", size / 1_000_000),
@@ -165,6 +204,8 @@ fn main() {
             &format!("{count} values"),
         );
     }
+
+    parts(&text[..text.floor_char_boundary(1_000_000)]);
 
     let verdict = if rate >= 20.0 { "met" } else { "NOT met" };
     println!("target: scan::scan at 20 MB/s or more on one core: {verdict} ({rate:.1} MB/s best)");

@@ -67,6 +67,9 @@ pub struct Article {
     pub meta: FrontMatter,
     /// Things worth telling the user that did not stop the reading.
     pub warnings: Vec<String>,
+    /// For an undated article: a date near which it was written, from the articles read
+    /// with it; places year-less dates ("December 14") only.
+    pub year_hint: Option<NaiveDate>,
 }
 
 impl Article {
@@ -93,7 +96,7 @@ impl Article {
             }
         };
         let (meta, body_start) = front_matter(&text).map_err(|(line, message)| error(Some(line), message))?;
-        Ok(Article { path: path.to_string(), text, body_start, meta, warnings })
+        Ok(Article { path: path.to_string(), text, body_start, meta, warnings, year_hint: None })
     }
 
     /// The body: the text after the front matter.

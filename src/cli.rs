@@ -239,8 +239,53 @@ pub fn collect_paths(paths: &[String]) -> (Vec<String>, Vec<InputError>) {
     (files, errors)
 }
 
+/// Whether a claim's value is a date that a year would place ("December 14").
+fn lacks_year(claim: &crate::extract::Claim) -> bool {
+    use crate::value::{DateValue, Unplaced, Value};
+    matches!(claim.value, Value::Date(DateValue::Unplaced(Unplaced::MonthDays { .. } | Unplaced::Month(_))))
+}
+
+/// The middle publication date of the dated articles: where an undated article read
+/// with them most likely stands.
+fn middle_date(articles: &[ArticleClaims]) -> Option<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published).collect();
+    dates.sort();
+    dates.get(dates.len() / 2).copied()
+}
+
 /// Read and extract every article, on all cores; keeps only the claims, not the text.
-fn load_articles(paths: &[String], rules: &RuleSet, published: Option<NaiveDate>) -> (Vec<ArticleClaims>, Vec<InputError>) {
+/// Year-less dates in undated articles are then placed near the other articles' dates
+/// (those few articles are read again).
+fn load_articles(
+    paths: &[String],
+    rules: &RuleSet,
+    published: Option<NaiveDate>,
+) -> (Vec<ArticleClaims>, Vec<InputError>) {
+    let (mut articles, errors) = read_and_extract(paths, rules, published, None);
+    if let Some(hint) = middle_date(&articles) {
+        let redo: Vec<String> = articles
+            .iter()
+            .filter(|a| a.published.is_none() && a.claims.iter().any(lacks_year))
+            .map(|a| a.path.clone())
+            .collect();
+        if !redo.is_empty() {
+            let (again, _) = read_and_extract(&redo, rules, published, Some(hint));
+            for fresh in again {
+                if let Some(slot) = articles.iter_mut().find(|a| a.path == fresh.path) {
+                    *slot = fresh;
+                }
+            }
+        }
+    }
+    (articles, errors)
+}
+
+fn read_and_extract(
+    paths: &[String],
+    rules: &RuleSet,
+    published: Option<NaiveDate>,
+    year_hint: Option<NaiveDate>,
+) -> (Vec<ArticleClaims>, Vec<InputError>) {
     let results: Vec<Result<(ArticleClaims, Vec<String>), InputError>> = paths
         .par_iter()
         .map(|path| {
@@ -248,10 +293,16 @@ fn load_articles(paths: &[String], rules: &RuleSet, published: Option<NaiveDate>
             if article.meta.published.is_none() {
                 article.meta.published = published;
             }
+            article.year_hint = year_hint;
             let claims = extract(&article, rules);
             let warnings = std::mem::take(&mut article.warnings);
             Ok((
-                ArticleClaims { path: path.clone(), title: article.meta.title, published: article.meta.published, claims },
+                ArticleClaims {
+                    path: path.clone(),
+                    title: article.meta.title,
+                    published: article.meta.published,
+                    claims,
+                },
                 warnings,
             ))
         })
@@ -261,8 +312,10 @@ fn load_articles(paths: &[String], rules: &RuleSet, published: Option<NaiveDate>
     for r in results {
         match r {
             Ok((a, warnings)) => {
-                for w in warnings {
-                    eprintln!("warning: {w}");
+                if year_hint.is_none() {
+                    for w in warnings {
+                        eprintln!("warning: {w}");
+                    }
                 }
                 articles.push(a);
             }

@@ -157,10 +157,8 @@ pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool) -> Ve
             continue;
         }
         let disagree = |a: &[&Claim], b: &[&Claim]| !a.iter().any(|x| b.iter().any(|y| x.value.overlaps(&y.value)));
-        let any_disagreement = per_article
-            .iter()
-            .enumerate()
-            .any(|(i, a)| per_article.iter().skip(i + 1).any(|b| disagree(&a.2, &b.2)));
+        let any_disagreement =
+            per_article.iter().enumerate().any(|(i, a)| per_article.iter().skip(i + 1).any(|b| disagree(&a.2, &b.2)));
         let relation = if !any_disagreement {
             Relation::Agree
         } else if changes(&kind) && is_timeline(&per_article) {
@@ -186,7 +184,9 @@ pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool) -> Ve
         });
         findings.push(Finding { relation, kind, subject, qualifier, claims });
     }
-    findings.sort_by(|a, b| (a.relation, &a.kind, &a.subject, &a.qualifier).cmp(&(b.relation, &b.kind, &b.subject, &b.qualifier)));
+    findings.sort_by(|a, b| {
+        (a.relation, &a.kind, &a.subject, &a.qualifier).cmp(&(b.relation, &b.kind, &b.subject, &b.qualifier))
+    });
     findings
 }
 
@@ -232,9 +232,15 @@ mod tests {
             article("c", Some("2025-12-31"), vec![revised(20.0)]),
         ];
         assert_eq!(relations(&compare(&dated, |_| true)), vec![("plan_points plan/revised".into(), Relation::Update)]);
-        assert_eq!(relations(&compare(&dated, |_| false)), vec![("plan_points plan/revised".into(), Relation::Conflict)]);
+        assert_eq!(
+            relations(&compare(&dated, |_| false)),
+            vec![("plan_points plan/revised".into(), Relation::Conflict)]
+        );
         let undated = [article("a", None, vec![revised(19.0)]), article("c", None, vec![revised(20.0)])];
-        assert_eq!(relations(&compare(&undated, |_| true)), vec![("plan_points plan/revised".into(), Relation::Conflict)]);
+        assert_eq!(
+            relations(&compare(&undated, |_| true)),
+            vec![("plan_points plan/revised".into(), Relation::Conflict)]
+        );
     }
 
     #[test]
@@ -268,8 +274,11 @@ mod tests {
     #[test]
     fn two_values_in_one_article_disagree_only_where_neither_fits() {
         let c = |v| claim("meeting_duration", "talks", None, v);
-        let articles =
-            [article("a", None, vec![c(5.0), c(2.0)]), article("b", None, vec![c(5.0)]), article("c", None, vec![c(2.0)])];
+        let articles = [
+            article("a", None, vec![c(5.0), c(2.0)]),
+            article("b", None, vec![c(5.0)]),
+            article("c", None, vec![c(2.0)]),
+        ];
         let findings = compare(&articles, |_| false);
         assert_eq!(findings[0].relation, Relation::Conflict, "b and c cannot both be right");
         assert!(!findings[0].disagree("a", "b") && !findings[0].disagree("a", "c") && findings[0].disagree("b", "c"));

@@ -110,12 +110,11 @@ impl Entities {
                 continue;
             };
             let capital = text.get(tokens[i].span.clone()).is_some_and(|s| s.starts_with(char::is_uppercase));
-            let found = capital
-                .then(|| self.by_first_word.get(strip_possessive(w)))
-                .flatten()
-                .and_then(|names| names.iter().find_map(|(words, kind, id)| {
+            let found = capital.then(|| self.by_first_word.get(strip_possessive(w))).flatten().and_then(|names| {
+                names.iter().find_map(|(words, kind, id)| {
                     matches_at(tokens, i, words).map(|end| Mention { start: i, end, kind: *kind, id: id.clone() })
-                }));
+                })
+            });
             match found {
                 Some(m) => {
                     i = m.end;
@@ -243,7 +242,10 @@ mod tests {
     #[test]
     fn aliases_are_one_person() {
         let e = tables();
-        assert_eq!(ids(&e, "Zelenskiy met Zelenskyy's aides and Volodymyr Zelensky"), ["zelensky", "zelensky", "zelensky"]);
+        assert_eq!(
+            ids(&e, "Zelenskiy met Zelenskyy's aides and Volodymyr Zelensky"),
+            ["zelensky", "zelensky", "zelensky"]
+        );
         assert_eq!(ids(&e, "talks at Mar-a-Lago"), ["mar-a-lago"]);
         assert!(ids(&e, "the florida of it").is_empty(), "lower-case words are no names");
     }

@@ -104,9 +104,9 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
         while v < values.len() && values[v].end <= raw[i].span.start {
             v += 1;
         }
-        let inside = values.get(v).filter(|f| {
-            f.start <= raw[i].span.start && raw[i].span.start < f.end && f.end <= sentence.span.end
-        });
+        let inside = values
+            .get(v)
+            .filter(|f| f.start <= raw[i].span.start && raw[i].span.start < f.end && f.end <= sentence.span.end);
         if let Some(found) = inside {
             toks.push(Tok::Value { index: v, kind: value_kind(&found.value) });
             spans.push(found.start..found.end);
@@ -246,7 +246,8 @@ fn fits(rule: &Rule, value: &Value) -> bool {
 /// Every claim the rules find in `article`, in text order.
 pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let masked = text::mask_markup(&article.text, article.body_start);
-    let values = scan::scan(&masked, article.body_start, article.meta.published);
+    let anchor = crate::parse::date::Anchor { published: article.meta.published, year_hint: article.year_hint };
+    let values = scan::scan_anchored(&masked, article.body_start, &anchor);
     let sentences = text::sentences(&masked, article.body_start..masked.len());
     let index = LineIndex::new(&article.text);
     let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
@@ -270,9 +271,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     .checked_sub(1)
                     .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
                     .map(|prev| &prepared[prev].words);
-                let has = |words: &BTreeSet<String>| {
-                    words.iter().any(|w| rule.context.iter().any(|c| cue_matches(c, w)))
-                };
+                let has =
+                    |words: &BTreeSet<String>| words.iter().any(|w| rule.context.iter().any(|c| cue_matches(c, w)));
                 if !has(&p.words) && !previous.is_some_and(has) {
                     continue;
                 }
@@ -299,7 +299,13 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         qualifier,
                         value: found.value.clone(),
                         text: article.text.get(found.start..found.end).unwrap_or("").to_string(),
-                        quote: article.text.get(sentence.span.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
+                        quote: article
+                            .text
+                            .get(sentence.span.clone())
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
                         span: Span { start: found.start, end: found.end, line, column },
                         comparable,
                     };

@@ -5,7 +5,7 @@
 //!
 //! Pure: text and publication date in, values with byte spans out.
 
-use crate::parse::date::{self, DateExpr, Tense};
+use crate::parse::date::{self, Anchor, DateExpr, Tense};
 use crate::parse::lex::lower;
 use crate::parse::{duration, not_value, number, ordinal};
 use crate::value::{Mod, Value};
@@ -299,9 +299,18 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
     let before = before.get(sentence_start..).unwrap_or("");
     // Stop at a full stop followed by a space, not at "Dec." or "U.S." inside.
     let sentence_end = after.find(|c: char| is_end(c)).unwrap_or(after.len());
-    let sentence_end = after.get(..sentence_end).and_then(|s| s.find(". ")).unwrap_or(sentence_end);
+    let full_stops = |s: &str| -> Vec<usize> {
+        s.match_indices(". ")
+            .map(|(i, _)| i)
+            .filter(|i| !crate::text::ends_with_abbreviation(s.get(..*i).unwrap_or("")))
+            .collect()
+    };
+    let sentence_end = full_stops(after.get(..sentence_end).unwrap_or("")).first().copied().unwrap_or(sentence_end);
     let after = after.get(..sentence_end).unwrap_or("");
-    let before = before.rsplit(". ").next().unwrap_or(before);
+    let before = match full_stops(before).last() {
+        Some(i) => before.get(i + 2..).unwrap_or(""),
+        None => before,
+    };
     let cue = |w: &str| -> Option<Tense> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_ascii_lowercase();
         match w.as_str() {
@@ -336,6 +345,11 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
 /// Every value in `text[from..]`, in order, with spans into the whole `text`. Dates
 /// without a year and relative dates are placed against `published`.
 pub fn scan(text: &str, from: usize, published: Option<NaiveDate>) -> Vec<Found> {
+    scan_anchored(text, from, &Anchor::published(published))
+}
+
+/// [`scan`], with dates placed against a full [`Anchor`].
+pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
     let mut found = Vec::new();
     let mut recent: [usize; LOOKBACK] = [0; LOOKBACK];
     let mut recent_len = 0usize;
@@ -381,7 +395,7 @@ pub fn scan(text: &str, from: usize, published: Option<NaiveDate>) -> Vec<Found>
                 }
             }
             if let Some((start, end, reading)) = best {
-                if let Some(f) = place(text, start, end, reading, published) {
+                if let Some(f) = place(text, start, end, reading, anchor) {
                     found.push(f);
                 }
                 pos = end;
@@ -415,7 +429,7 @@ fn skip_digit_run(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn place(text: &str, start: usize, end: usize, reading: Reading, published: Option<NaiveDate>) -> Option<Found> {
+fn place(text: &str, start: usize, end: usize, reading: Reading, anchor: &Anchor) -> Option<Found> {
     match reading {
         Reading::Value(value) => Some(Found { start, end, value, warning: None }),
         Reading::Date(expr) => {
@@ -424,7 +438,7 @@ fn place(text: &str, start: usize, end: usize, reading: Reading, published: Opti
                 DateExpr::Weekday { cue: None, .. } => tense_around(text, start),
                 _ => Tense::Past,
             };
-            let placed = date::resolve(&expr, published, tense, words)?;
+            let placed = date::resolve(&expr, anchor, tense, words)?;
             Some(Found { start, end, value: Value::Date(placed.value), warning: placed.warning })
         }
     }

@@ -125,13 +125,15 @@ pub struct Sentence {
 
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "vs", "etc", "approx", "inc", "corp", "co", "ltd",
-    "fla", "calif", "mass", "wash", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "no", "vs", "etc", "approx", "inc", "corp", "co", "ltd", "fla", "calif",
+    "mass", "wash", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g",
 ];
 
-fn ends_with_abbreviation(before: &str) -> bool {
+/// Whether the text before a full stop ends with an abbreviation or an initial ("Dec",
+/// "U.S", "J"), so the stop ends no sentence.
+pub fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |i| i + 1);
     let word = before.get(word_start..).unwrap_or("").to_ascii_lowercase();
     let word = word.trim_end_matches('.');
@@ -171,7 +173,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
             let next_line = body.get(i + 1..).and_then(|r| r.split('\n').next()).unwrap_or("").trim();
             let closed = line.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
             let last_word = line.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-            let open_ended = matches!(last_word.as_str(), "the" | "a" | "an" | "of" | "to" | "in" | "at" | "on" | "and" | "with" | "for" | "by");
+            let open_ended = matches!(
+                last_word.as_str(),
+                "the" | "a" | "an" | "of" | "to" | "in" | "at" | "on" | "and" | "with" | "for" | "by"
+            );
             let headline = !line.is_empty()
                 && line.chars().count() < 70
                 && next_line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

@@ -13,8 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Each seed by its number, the start of its file name, and its implied publication date.
-const SEEDS: &[(&str, &str)] =
-    &[("000", "2025-12-31"), ("001", "2025-12-02"), ("002", "2025-12-03"), ("003", "2025-11-26"), ("004", "2025-12-01")];
+const SEEDS: &[(&str, &str)] = &[
+    ("000", "2025-12-31"),
+    ("001", "2025-12-02"),
+    ("002", "2025-12-03"),
+    ("003", "2025-11-26"),
+    ("004", "2025-12-01"),
+];
 
 const HOUR: i64 = 3_600;
 const YEAR: i64 = 365 * 86_400;
@@ -199,7 +204,8 @@ fn snapshot(number: &str) {
     settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
     settings.set_omit_expression(true);
     settings.set_prepend_module_to_snapshot(false);
-    settings.set_description(format!("claimcheck values {number}_*.txt --published {} --format json", published(number)));
+    settings
+        .set_description(format!("claimcheck values {number}_*.txt --published {} --format json", published(number)));
     settings.bind(|| insta::assert_json_snapshot!(format!("values_seed_{number}"), doc));
 }
 

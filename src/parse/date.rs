@@ -97,6 +97,9 @@ pub enum DateExpr {
         year: Option<i32>,
         /// "early", "mid-" or "late".
         part: Option<MonthPart>,
+        /// Which way a year-less month points: "since January" looks back, "until
+        /// March" ahead; `None` takes the nearest.
+        lean: Option<Tense>,
     },
     /// A calendar year ("since 2014").
     Year(i32),
@@ -357,10 +360,10 @@ fn month_part(input: &str) -> Res<'_, MonthPart> {
 fn month_only(input: &str) -> Res<'_, DateExpr> {
     // A year after the month makes even "march 2015" safe to read in lower case.
     if let Ok((rest, (part, month, year))) = (opt(month_part), month_name(true), year_tail).parse(input) {
-        return Ok((rest, DateExpr::Month { month, year: Some(year), part }));
+        return Ok((rest, DateExpr::Month { month, year: Some(year), part, lean: None }));
     }
     if let Ok((rest, (part, month))) = (month_part, month_name(false)).parse(input) {
-        return Ok((rest, DateExpr::Month { month, year: None, part: Some(part) }));
+        return Ok((rest, DateExpr::Month { month, year: None, part: Some(part), lean: None }));
     }
     let prepositions = &[
         "in",
@@ -378,9 +381,14 @@ fn month_only(input: &str) -> Res<'_, DateExpr> {
         "next",
         "this",
     ];
-    let (rest, (_, _, part, month, year)) =
+    let (rest, (preposition, _, part, month, year)) =
         (one_of(prepositions), sp, opt(month_part), month_name(false), opt(year_tail)).parse(input)?;
-    Ok((rest, DateExpr::Month { month, year, part }))
+    let lean = match preposition.to_ascii_lowercase().as_str() {
+        "since" | "last" | "from" | "throughout" => Some(Tense::Past),
+        "until" | "next" => Some(Tense::Future),
+        _ => None,
+    };
+    Ok((rest, DateExpr::Month { month, year, part, lean }))
 }
 
 /// A year after a preposition: "in 2014", "since 2022"; a bare year is no date.
@@ -543,10 +551,30 @@ fn weekday_warning(date: NaiveDate, stated: Option<Weekday>) -> Option<String> {
     })
 }
 
-/// Place a date expression in the calendar. `published` anchors year-less and relative
-/// dates; `tense` decides which way a bare weekday points. `text` names the expression
-/// when it cannot be placed. `None` when the words name no real date.
-pub fn resolve(expr: &DateExpr, published: Option<NaiveDate>, tense: Tense, text: &str) -> Option<Placed> {
+/// What dates are placed against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Anchor {
+    /// The article's publication date: places every relative and year-less date.
+    pub published: Option<NaiveDate>,
+    /// For an undated article, a date near which it was written (from the articles
+    /// it was read with): places year-less dates only, never weekdays or "yesterday".
+    pub year_hint: Option<NaiveDate>,
+}
+
+impl Anchor {
+    /// An anchor of a publication date alone.
+    pub fn published(published: Option<NaiveDate>) -> Anchor {
+        Anchor { published, year_hint: None }
+    }
+}
+
+/// Place a date expression in the calendar. The anchor's publication date places
+/// year-less and relative dates; `tense` decides which way a bare weekday points.
+/// `text` names the expression when it cannot be placed. `None` when the words name
+/// no real date.
+pub fn resolve(expr: &DateExpr, anchor: &Anchor, tense: Tense, text: &str) -> Option<Placed> {
+    let published = anchor.published;
+    let year_reference = anchor.published.or(anchor.year_hint);
     let plain = |value| Some(Placed { value, warning: None });
     let unplaced = |u| plain(DateValue::Unplaced(u));
     match *expr {
@@ -554,7 +582,7 @@ pub fn resolve(expr: &DateExpr, published: Option<NaiveDate>, tense: Tense, text
             Some(Placed { value: span(first, last, Grain::Day), warning: weekday_warning(first, weekday) })
         }
         DateExpr::MonthDay { first, last, weekday } => {
-            let Some(published) = published else {
+            let Some(published) = year_reference else {
                 return unplaced(Unplaced::MonthDays { month: first.0, first: first.1, last: last.1, weekday });
             };
             let make = |year: i32| {
@@ -567,14 +595,22 @@ pub fn resolve(expr: &DateExpr, published: Option<NaiveDate>, tense: Tense, text
             let (a, b) = make(nearest_year(published, make)?)?;
             Some(Placed { value: span(a, b, Grain::Day), warning: weekday_warning(a, weekday) })
         }
-        DateExpr::Month { month, year: Some(year), part } => plain(month_span(year, month, part)?),
-        DateExpr::Month { month, year: None, part } => {
-            let Some(published) = published else { return unplaced(Unplaced::Month(month)) };
+        DateExpr::Month { month, year: Some(year), part, .. } => plain(month_span(year, month, part)?),
+        DateExpr::Month { month, year: None, part, lean } => {
+            let Some(published) = year_reference else { return unplaced(Unplaced::Month(month)) };
             let make = |year| match month_span(year, month, part)? {
                 DateValue::Span { start, end, .. } => Some((start, end)),
                 DateValue::Unplaced(_) => None,
             };
-            plain(month_span(nearest_year(published, make)?, month, part)?)
+            let y = published.year();
+            let year = match lean {
+                // The latest such month that has begun by publication.
+                Some(Tense::Past) => [y, y - 1].into_iter().find(|yr| make(*yr).is_some_and(|(a, _)| a <= published)),
+                // The first such month that has not ended by publication.
+                Some(Tense::Future) => [y, y + 1].into_iter().find(|yr| make(*yr).is_some_and(|(_, b)| b >= published)),
+                None => nearest_year(published, make),
+            }?;
+            plain(month_span(year, month, part)?)
         }
         DateExpr::Year(year) => {
             plain(span(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?, Grain::Year))
@@ -665,7 +701,7 @@ mod tests {
     fn read(text: &str, published: Option<&str>, tense: Tense) -> Option<(String, String)> {
         let (rest, expr) = date(text).ok()?;
         assert_eq!(rest, "", "{text}: left {rest:?}");
-        match resolve(&expr, published.map(d), tense, text)?.value {
+        match resolve(&expr, &Anchor::published(published.map(d)), tense, text)?.value {
             DateValue::Span { start, end, .. } => Some((start.to_string(), end.to_string())),
             DateValue::Unplaced(u) => Some((format!("{u:?}"), String::new())),
         }
@@ -698,6 +734,9 @@ mod tests {
         ("14-15 December 2025", "2020-01-01", "2025-12-14", "2025-12-15"),
         ("December 30 to January 2", "2025-12-29", "2025-12-30", "2026-01-02"),
         ("in December", "2025-12-03", "2025-12-01", "2025-12-31"),
+        ("since January", "2025-12-01", "2025-01-01", "2025-01-31"),
+        ("until January", "2025-12-01", "2026-01-01", "2026-01-31"),
+        ("since December", "2025-12-01", "2025-12-01", "2025-12-31"),
         ("December 2025", "2020-01-01", "2025-12-01", "2025-12-31"),
         ("march 2015", "2020-01-01", "2015-03-01", "2015-03-31"),
         ("the 3rd of march", "2015-02-20", "2015-03-03", "2015-03-03"),
@@ -757,25 +796,37 @@ mod tests {
     fn undated_articles_keep_dates_unplaced() {
         let (_, expr) = date("on Sunday").unwrap();
         assert_eq!(
-            resolve(&expr, None, Tense::Past, "on Sunday").unwrap().value,
+            resolve(&expr, &Anchor::default(), Tense::Past, "on Sunday").unwrap().value,
             DateValue::Unplaced(Unplaced::Weekday(Weekday::Sun))
         );
         let (_, expr) = date("December 2").unwrap();
         assert_eq!(
-            resolve(&expr, None, Tense::Past, "December 2").unwrap().value,
+            resolve(&expr, &Anchor::default(), Tense::Past, "December 2").unwrap().value,
             DateValue::Unplaced(Unplaced::MonthDays { month: 12, first: 2, last: 2, weekday: None })
         );
         let (_, expr) = date("yesterday").unwrap();
         assert_eq!(
-            resolve(&expr, None, Tense::Past, "yesterday").unwrap().value,
+            resolve(&expr, &Anchor::default(), Tense::Past, "yesterday").unwrap().value,
             DateValue::Unplaced(Unplaced::Relative("yesterday".into()))
+        );
+    }
+
+    #[test]
+    fn a_year_hint_places_year_less_dates_but_not_weekdays() {
+        let hint = Anchor { published: None, year_hint: Some(d("2025-12-10")) };
+        let (_, expr) = date("December 14").unwrap();
+        assert_eq!(resolve(&expr, &hint, Tense::Past, "").unwrap().value, DateValue::day(d("2025-12-14")));
+        let (_, expr) = date("on Sunday").unwrap();
+        assert_eq!(
+            resolve(&expr, &hint, Tense::Past, "").unwrap().value,
+            DateValue::Unplaced(Unplaced::Weekday(Weekday::Sun))
         );
     }
 
     #[test]
     fn a_weekday_that_contradicts_its_date_warns_and_keeps_the_date() {
         let (_, expr) = date("Sunday, December 29").unwrap();
-        let placed = resolve(&expr, Some(d("2025-12-31")), Tense::Past, "").unwrap();
+        let placed = resolve(&expr, &Anchor::published(Some(d("2025-12-31"))), Tense::Past, "").unwrap();
         assert_eq!(placed.value, DateValue::day(d("2025-12-29")));
         assert!(placed.warning.unwrap().contains("monday"));
     }

@@ -42,6 +42,8 @@ const PREFIXES: &[(&str, Hedge)] = &[
     ("nearly", Hedge::Almost),
     ("almost", Hedge::Almost),
     ("approaching", Hedge::Almost),
+    ("approaches", Hedge::Almost),
+    ("nearing", Hedge::Almost),
     ("not quite", Hedge::Almost),
     ("less than", Hedge::Under),
     ("fewer than", Hedge::Under),

@@ -43,7 +43,8 @@ pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
     let mut cases = 0;
     for rule in rules.rules.iter().filter(|r| only.is_none_or(|o| r.id == o)) {
         let line_of = |span: std::ops::Range<usize>| super::position(&rule.source, span.start).0;
-        let fail = |line: usize, message: String| Failure { path: rule.path.clone(), line, rule: rule.id.clone(), message };
+        let fail =
+            |line: usize, message: String| Failure { path: rule.path.clone(), line, rule: rule.id.clone(), message };
         for example in &rule.examples {
             cases += 1;
             let line = line_of(example.text.span());
@@ -74,7 +75,8 @@ pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
                         if let Some(q) = &want.qualifier {
                             wanted.push_str(&format!(", qualifier {q:?}"));
                         }
-                        failures.push(fail(line, format!("expected a claim with {wanted}; found [{}]", found.join("; "))));
+                        failures
+                            .push(fail(line, format!("expected a claim with {wanted}; found [{}]", found.join("; "))));
                     }
                 }
             }

@@ -292,12 +292,22 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
                     format!("{l}:{c}")
                 };
                 let (line, column) = position(text, body + e.offset);
-                return Err(RuleError { path: path.to_string(), line: Some(line), column: Some(column), message: e.render(at) });
+                return Err(RuleError {
+                    path: path.to_string(),
+                    line: Some(line),
+                    column: Some(column),
+                    message: e.render(at),
+                });
             }
         }
     }
     if patterns.is_empty() {
-        return Err(RuleError { path: path.to_string(), line: None, column: None, message: "a rule needs at least one pattern in `patterns`".into() });
+        return Err(RuleError {
+            path: path.to_string(),
+            line: None,
+            column: None,
+            message: "a rule needs at least one pattern in `patterns`".into(),
+        });
     }
     Ok(Rule {
         id: rule_id(relative),
@@ -439,7 +449,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_toml_are_errors_with_positions() {
-        let errors = RuleSet::load(&[source("a/b.toml", "kind = \"k\"\nsubjekt = \"x\"\npatterns = []\n")]).unwrap_err();
+        let errors =
+            RuleSet::load(&[source("a/b.toml", "kind = \"k\"\nsubjekt = \"x\"\npatterns = []\n")]).unwrap_err();
         assert!(errors[0].to_string().starts_with("rules/a/b.toml:2:1: unknown field `subjekt`"), "{}", errors[0]);
         let errors = RuleSet::load(&[source("a/c.toml", "kind = \n")]).unwrap_err();
         assert_eq!(errors[0].line, Some(1));
@@ -447,7 +458,8 @@ mod tests {
 
     #[test]
     fn a_rule_without_patterns_is_an_error() {
-        let errors = RuleSet::load(&[source("a/b.toml", "kind = \"k\"\nsubject = \"x\"\npatterns = []\n")]).unwrap_err();
+        let errors =
+            RuleSet::load(&[source("a/b.toml", "kind = \"k\"\nsubject = \"x\"\npatterns = []\n")]).unwrap_err();
         assert!(errors[0].message.contains("at least one pattern"));
     }
 
