@@ -137,7 +137,12 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
             (!covers_value).then_some(Mention { start, end, ..m })
         })
         .collect();
-    let named: BTreeSet<String> = mentions.iter().map(|m| m.id.clone()).collect();
+    let came_from = |m: &Mention| {
+        m.kind == crate::rule::pattern::EntityKind::Place
+            && m.start > 0
+            && matches!(&toks[m.start - 1], Tok::Word(w) if w == "from")
+    };
+    let named: BTreeSet<String> = mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
     let event = rules.entities.event(&named).map(str::to_string);
     let words = raw
         .iter()
@@ -158,7 +163,8 @@ fn cue_matches(cue: &str, word: &str) -> bool {
 }
 
 fn is_clause_break(tok: &Tok) -> bool {
-    matches!(tok, Tok::Punct(',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '"' | '\u{201c}' | '\u{201d}'))
+    // Quotation marks are no break: a scare-quoted "finalized" still describes its noun.
+    matches!(tok, Tok::Punct(',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}'))
 }
 
 /// The qualifier whose cue word stands nearest the value, within the rule's scope.
@@ -238,7 +244,11 @@ fn subject(
 fn fits(rule: &Rule, value: &Value) -> bool {
     match (rule.max_days, value) {
         (Some(max), Value::Date(crate::value::DateValue::Span { start, end, .. })) => (*end - *start).num_days() < max,
-        (Some(_), Value::Date(crate::value::DateValue::Unplaced(u))) => !matches!(u, crate::value::Unplaced::Month(_)),
+        (Some(max), Value::Date(crate::value::DateValue::Unplaced(u))) => match u {
+            crate::value::Unplaced::Month(_) => false,
+            crate::value::Unplaced::Relative { days, .. } => *days < max,
+            _ => true,
+        },
         _ => true,
     }
 }
@@ -263,7 +273,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
         events.push(inherited);
     }
     // Best claim per value: qualified over unqualified, then the longer match.
-    let mut best: Vec<(usize, (bool, usize), Claim)> = Vec::new();
+    let mut best: Vec<(usize, (bool, bool, usize), Claim)> = Vec::new();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
         for rule in &rules.rules {
             if !rule.context.is_empty() {
@@ -309,7 +319,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         span: Span { start: found.start, end: found.end, line, column },
                         comparable,
                     };
-                    let rank = (claim.comparable, p.spans[m.end - 1].end - p.spans[m.start].start);
+                    // A pattern that fixes its qualifier knows better than cue words.
+                    let rank = (claim.comparable, entry.qualifier.is_some(), p.spans[m.end - 1].end - p.spans[m.start].start);
                     match best.iter_mut().find(|(v, _, _)| *v == found.start) {
                         Some(slot) if rank > slot.1 => *slot = (found.start, rank, claim),
                         Some(_) => {}

@@ -187,7 +187,12 @@ pub enum Unplaced {
     /// "in December" in an undated article.
     Month(u32),
     /// "yesterday", "next week", "three days ago" in an undated article.
-    Relative(String),
+    Relative {
+        /// The words.
+        text: String,
+        /// How many days the words span once placed (1 for a day, 7 for a week).
+        days: i64,
+    },
 }
 
 /// A date value: a run of calendar days, or a date that could not be placed.
@@ -232,7 +237,7 @@ fn span_admits(start: NaiveDate, end: NaiveDate, unplaced: &Unplaced) -> bool {
             days.into_iter().any(|d| d.month() == *month && (*first..=*last).contains(&d.day()))
         }
         Unplaced::Month(m) => days.into_iter().any(|d| d.month() == *m),
-        Unplaced::Relative(_) => true,
+        Unplaced::Relative { .. } => true,
     }
 }
 
@@ -316,7 +321,7 @@ impl Value {
                     format!("--{month:02}-{first:02}..--{month:02}-{last:02}")
                 }
                 Unplaced::Month(m) => format!("--{m:02}"),
-                Unplaced::Relative(text) => format!("\"{text}\" (no date to count from)"),
+                Unplaced::Relative { text, .. } => format!("\"{text}\" (no date to count from)"),
             },
         }
     }
@@ -443,7 +448,7 @@ impl Serialize for Value {
                         map.serialize_entry("grain", "month")?;
                         map.serialize_entry("month", m)?;
                     }
-                    Unplaced::Relative(text) => {
+                    Unplaced::Relative { text, .. } => {
                         map.serialize_entry("grain", "relative")?;
                         map.serialize_entry("relative", text)?;
                     }

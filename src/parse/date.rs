@@ -628,11 +628,22 @@ pub fn resolve(expr: &DateExpr, anchor: &Anchor, tense: Tense, text: &str) -> Op
             plain(DateValue::day(date))
         }
         DateExpr::Relative { offset, unit } => {
-            let Some(published) = published else { return unplaced(Unplaced::Relative(text.to_string())) };
+            let days = match unit {
+                Unit::Day => 1,
+                Unit::Weekend => 2,
+                Unit::Week => 7,
+                Unit::Month => 31,
+                Unit::Year => 366,
+            };
+            let Some(published) = published else {
+                return unplaced(Unplaced::Relative { text: text.to_string(), days });
+            };
             plain(relative_span(published, offset, unit)?)
         }
         DateExpr::Shift { count, unit } => {
-            let Some(published) = published else { return unplaced(Unplaced::Relative(text.to_string())) };
+            let Some(published) = published else {
+                return unplaced(Unplaced::Relative { text: text.to_string(), days: 1 });
+            };
             let moved = match unit {
                 Unit::Day => shift_days(published, count)?,
                 Unit::Week | Unit::Weekend => shift_days(published, count.checked_mul(7)?)?,
@@ -807,7 +818,7 @@ mod tests {
         let (_, expr) = date("yesterday").unwrap();
         assert_eq!(
             resolve(&expr, &Anchor::default(), Tense::Past, "yesterday").unwrap().value,
-            DateValue::Unplaced(Unplaced::Relative("yesterday".into()))
+            DateValue::Unplaced(Unplaced::Relative { text: "yesterday".into(), days: 1 })
         );
     }
 
