@@ -133,7 +133,7 @@ fn word_starts(text: &str) -> Vec<usize> {
 fn parts(text: &str) {
     let starts = word_starts(text);
     println!("each parser at every one of the {} word starts of {} bytes:", starts.len(), text.len());
-    let mut part = |name: &str, f: &mut dyn FnMut(&str) -> bool| {
+    let part = |name: &str, f: &mut dyn FnMut(&str) -> bool| {
         let started = Instant::now();
         let hits = starts.iter().filter(|&&at| f(black_box(&text[at..]))).count();
         let ns = started.elapsed().as_secs_f64() * 1e9 / starts.len().max(1) as f64;

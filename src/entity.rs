@@ -45,6 +45,11 @@ pub struct Event {
     /// Ways a sentence can name it: each a set of people and place ids that must all be
     /// mentioned (a place counts when a place inside it is mentioned).
     pub when: Vec<Vec<String>>,
+    /// Whether the same people meet at the same place again and again (talks in Miami,
+    /// visits to the Kremlin): then each meeting is told apart by the week its
+    /// paragraph dates it to, and a claim no date ties to one meeting is not compared.
+    #[serde(default)]
+    pub recurring: bool,
 }
 
 /// The file `rules/events.toml`.
@@ -124,6 +129,11 @@ impl Entities {
             }
         }
         out
+    }
+
+    /// Whether event `id` recurs (see [`Event::recurring`]).
+    pub fn is_recurring(&self, id: &str) -> bool {
+        self.events.iter().any(|e| e.id == id && e.recurring)
     }
 
     /// Whether place `id` is `container` or lies inside it.

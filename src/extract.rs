@@ -253,6 +253,75 @@ fn fits(rule: &Rule, value: &Value) -> bool {
     }
 }
 
+/// The Monday of the week a sentence's first placed date (of a week or less) falls in.
+fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    p.toks.iter().find_map(|t| match t {
+        Tok::Value { index, kind: ValueKind::Date } => match values.get(*index)?.value {
+            Value::Date(crate::value::DateValue::Span { start, end, .. }) if (end - start).num_days() < 8 => {
+                Some(start - chrono::Duration::days(start.weekday().num_days_from_monday() as i64))
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// The event each sentence speaks of. A sentence that names no event takes the event of
+/// the nearest sentence before it in the same paragraph that does; the first paragraph
+/// may take the event its headline names. A recurring event is further told apart by
+/// the week its sentence (or the nearest one before it in the paragraph) dates it to,
+/// or the only week the article dates it to; without one, `None`.
+fn sentence_events(
+    article: &Article,
+    masked: &str,
+    sentences: &[Sentence],
+    prepared: &[Prepared],
+    values: &[Found],
+    rules: &RuleSet,
+) -> Vec<Option<String>> {
+    let headline_event = article.meta.title.as_deref().and_then(|title| {
+        let toks = text::tokens(title, 0..title.len());
+        let named: BTreeSet<String> = rules.entities.mentions(title, &toks).into_iter().map(|m| m.id).collect();
+        rules.entities.event(&named).map(str::to_string)
+    });
+    let _ = masked;
+    let mut events: Vec<Option<String>> = Vec::with_capacity(prepared.len());
+    let mut weeks: Vec<Option<chrono::NaiveDate>> = Vec::with_capacity(prepared.len());
+    for (i, p) in prepared.iter().enumerate() {
+        let previous = i.checked_sub(1).filter(|prev| sentences[*prev].paragraph == sentences[i].paragraph);
+        let event = match (&p.event, previous) {
+            (Some(e), _) => Some(e.clone()),
+            (None, Some(prev)) => events[prev].clone(),
+            (None, None) if sentences[i].paragraph == 0 => headline_event.clone(),
+            _ => None,
+        };
+        let own_week = week_of_sentence(p, values);
+        let week = own_week.or_else(|| previous.filter(|prev| events[*prev] == event).and_then(|prev| weeks[prev]));
+        events.push(event);
+        weeks.push(week);
+    }
+    // The weeks the article dates each recurring event to.
+    let mut dated: std::collections::BTreeMap<&str, BTreeSet<chrono::NaiveDate>> = Default::default();
+    for (event, week) in events.iter().zip(&weeks) {
+        if let (Some(e), Some(w)) = (event, week) {
+            dated.entry(e.as_str()).or_default().insert(*w);
+        }
+    }
+    events
+        .iter()
+        .zip(&weeks)
+        .map(|(event, week)| {
+            let event = event.as_deref()?;
+            if !rules.entities.is_recurring(event) {
+                return Some(event.to_string());
+            }
+            let only = dated.get(event).filter(|w| w.len() == 1).and_then(|w| w.iter().next().copied());
+            week.or(only).map(|w| format!("{event}@week-of-{w}"))
+        })
+        .collect()
+}
+
 /// Every claim the rules find in `article`, in text order.
 pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let masked = text::mask_markup(&article.text, article.body_start);
@@ -261,17 +330,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let sentences = text::sentences(&masked, article.body_start..masked.len());
     let index = LineIndex::new(&article.text);
     let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
-    // A sentence that names no event takes the event of the nearest sentence before it
-    // in the same paragraph that does.
-    let mut events: Vec<Option<String>> = Vec::with_capacity(prepared.len());
-    for (i, p) in prepared.iter().enumerate() {
-        let inherited = match (&p.event, i.checked_sub(1)) {
-            (Some(e), _) => Some(e.clone()),
-            (None, Some(prev)) if sentences[prev].paragraph == sentences[i].paragraph => events[prev].clone(),
-            _ => None,
-        };
-        events.push(inherited);
-    }
+    let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
     // Best claim per value: qualified over unqualified, then the longer match.
     let mut best: Vec<(usize, (bool, bool, usize), Claim)> = Vec::new();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
@@ -320,7 +379,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         comparable,
                     };
                     // A pattern that fixes its qualifier knows better than cue words.
-                    let rank = (claim.comparable, entry.qualifier.is_some(), p.spans[m.end - 1].end - p.spans[m.start].start);
+                    let rank =
+                        (claim.comparable, entry.qualifier.is_some(), p.spans[m.end - 1].end - p.spans[m.start].start);
                     match best.iter_mut().find(|(v, _, _)| *v == found.start) {
                         Some(slot) if rank > slot.1 => *slot = (found.start, rank, claim),
                         Some(_) => {}

@@ -49,6 +49,69 @@ const ACROSS_WORDS: &[&str] = &[
     "sessions",
 ];
 
+/// Verbs whose particle is "over" ("handed over four documents"): after them "over" is
+/// no hedge.
+const OVER_VERBS: &[&str] = &[
+    "hand",
+    "handed",
+    "hands",
+    "handing",
+    "turn",
+    "turned",
+    "turns",
+    "turning",
+    "take",
+    "took",
+    "taken",
+    "takes",
+    "taking",
+    "pass",
+    "passed",
+    "passes",
+    "passing",
+    "sign",
+    "signed",
+    "signs",
+    "signing",
+    "win",
+    "won",
+    "wins",
+    "carry",
+    "carried",
+    "carries",
+    "left",
+    "fought",
+    "fight",
+    "argued",
+    "argue",
+    "quarrel",
+    "quarreled",
+    "disputed",
+    "clash",
+    "clashed",
+    "hold",
+    "holds",
+    "looked",
+    "look",
+    "mull",
+    "mulled",
+    "pore",
+    "pored",
+    "sleep",
+    "slept",
+    "stay",
+    "stayed",
+    "flew",
+    "fly",
+    "flown",
+    "roll",
+    "rolled",
+    "read",
+    "go",
+    "went",
+    "gone",
+];
+
 /// Whether a lower-case word can be the first content word of a value.
 fn is_trigger(w: &str) -> bool {
     matches!(
@@ -228,7 +291,7 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     let head = text.get(..at)?;
     let trimmed = head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let start = trimmed.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let start = trimmed.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
     let w = trimmed.get(start..)?;
     (!w.is_empty()).then_some(w)
 }
@@ -273,14 +336,18 @@ fn is_bare_year(text: &str, start: usize, end: usize, reading: &Reading) -> bool
         && (1000.0..3000.0).contains(&amount.value)
 }
 
-/// Whether "over" at `start` spreads an event across the period ("held over two days").
-fn over_means_across(text: &str, start: usize, reading: &Reading) -> bool {
+/// Whether "over" at `start` is no hedge: a particle of the verb before it ("handed
+/// over four documents"), or, before a duration, spreading an event across the period
+/// ("held over two days").
+fn over_is_no_hedge(text: &str, start: usize, reading: &Reading) -> bool {
     let starts_with_over = text.get(start..start + 5).is_some_and(|s| s.eq_ignore_ascii_case("over "));
-    if !starts_with_over || !matches!(reading, Reading::Value(Value::Duration(_))) {
+    if !starts_with_over {
         return false;
     }
     let mut buf = [0; 24];
-    word_before(text, start).and_then(|w| lower(w, &mut buf)).is_some_and(|w| ACROSS_WORDS.contains(&w))
+    let Some(before) = word_before(text, start).and_then(|w| lower(w, &mut buf)) else { return false };
+    OVER_VERBS.contains(&before)
+        || (matches!(reading, Reading::Value(Value::Duration(_))) && ACROSS_WORDS.contains(&before))
 }
 
 /// The tense of the sentence around `at`: the cue word nearest to it decides.
@@ -386,7 +453,7 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
             let mut best: Option<(usize, usize, Reading)> = None;
             for &s in &starts {
                 if let Some((end, reading)) = read_at(text, s) {
-                    if end <= ws || is_bare_year(text, s, end, &reading) || over_means_across(text, s, &reading) {
+                    if end <= ws || is_bare_year(text, s, end, &reading) || over_is_no_hedge(text, s, &reading) {
                         continue;
                     }
                     if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
@@ -508,6 +575,12 @@ mod tests {
         let found = scan("Talks were held over two days in Miami.", 0, None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].value, Value::Duration(crate::value::Amount::exact(2.0 * seconds::DAY)));
+    }
+
+    #[test]
+    fn over_after_a_phrasal_verb_is_no_hedge() {
+        assert_eq!(texts("They handed over four documents.", None), pairs(&[("four", "4")]));
+        assert_eq!(texts("They handed in over four documents.", None), pairs(&[("over four", "more than 4")]));
     }
 
     #[test]

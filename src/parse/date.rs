@@ -531,9 +531,9 @@ fn nearest_year(published: NaiveDate, make: impl Fn(i32) -> Option<(NaiveDate, N
         .map(|(_, year)| year)
 }
 
-fn week_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let monday = day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
-    (monday, monday + chrono::Duration::days(6))
+fn week_of(day: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let monday = day.checked_sub_days(Days::new(day.weekday().num_days_from_monday() as u64))?;
+    Some((monday, monday.checked_add_days(Days::new(6))?))
 }
 
 fn days_between(from: Weekday, to: Weekday) -> i64 {
@@ -620,10 +620,10 @@ pub fn resolve(expr: &DateExpr, anchor: &Anchor, tense: Tense, text: &str) -> Op
             let ahead = days_between(published.weekday(), day);
             let behind = days_between(day, published.weekday());
             let date = match (cue, tense) {
-                (Some(Cue::Last), _) => published - chrono::Duration::days(if behind == 0 { 7 } else { behind }),
-                (Some(Cue::Next), _) => published + chrono::Duration::days(if ahead == 0 { 7 } else { ahead }),
-                (Some(Cue::This), _) | (None, Tense::Future) => published + chrono::Duration::days(ahead),
-                (None, Tense::Past) => published - chrono::Duration::days(behind),
+                (Some(Cue::Last), _) => shift_days(published, -(if behind == 0 { 7 } else { behind }))?,
+                (Some(Cue::Next), _) => shift_days(published, if ahead == 0 { 7 } else { ahead })?,
+                (Some(Cue::This), _) | (None, Tense::Future) => shift_days(published, ahead)?,
+                (None, Tense::Past) => shift_days(published, -behind)?,
             };
             plain(DateValue::day(date))
         }
@@ -672,13 +672,13 @@ fn relative_span(published: NaiveDate, offset: i64, unit: Unit) -> Option<DateVa
     Some(match unit {
         Unit::Day => DateValue::day(shift_days(published, offset)?),
         Unit::Week => {
-            let (monday, sunday) = week_of(shift_days(published, offset.checked_mul(7)?)?);
+            let (monday, sunday) = week_of(shift_days(published, offset.checked_mul(7)?)?)?;
             span(monday, sunday, Grain::Week)
         }
         Unit::Weekend => {
             // The weekend of this week; "last weekend" is the latest one already over
             // (or under way), "next weekend" the one after this week's.
-            let (_, sunday) = week_of(published);
+            let (_, sunday) = week_of(published)?;
             let this_saturday = sunday.pred_opt()?;
             let saturday = match offset {
                 0 => this_saturday,
