@@ -116,7 +116,8 @@ fn baseline(text: &str) -> (usize, usize) {
 fn scan_with_columns(text: &str, published: Option<NaiveDate>) -> (usize, usize) {
     let found = scan::scan(text, 0, published);
     let index = LineIndex::new(text);
-    let columns: usize = found.iter().map(|f| index.line_col(text, f.start).1).sum();
+    let mut cursor = index.cursor(text);
+    let columns: usize = found.iter().map(|f| cursor.at(f.start).1).sum();
     (found.len(), columns)
 }
 

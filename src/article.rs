@@ -195,11 +195,46 @@ impl LineIndex {
         (line, column)
     }
 
+    /// Lines and columns of byte offsets taken in increasing order: each column is
+    /// counted on from the one before, so a long line is walked once, not once per
+    /// offset.
+    pub fn cursor<'t>(&'t self, text: &'t str) -> LineCursor<'t> {
+        LineCursor { index: self, text, offset: 0, line: 1, column: 1 }
+    }
+
     /// The text of 1-based `line`, without its line break.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
         let end = self.starts.get(line).copied().unwrap_or(text.len());
         text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Walks a text forward, turning byte offsets into lines and columns; see
+/// [`LineIndex::cursor`].
+#[derive(Clone, Debug)]
+pub struct LineCursor<'t> {
+    index: &'t LineIndex,
+    text: &'t str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl LineCursor<'_> {
+    /// Line and column of byte `offset`; offsets before the last one asked fall back to
+    /// counting from their line's start.
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.index.starts.partition_point(|s| *s <= offset);
+        if offset < self.offset || line != self.line {
+            let (l, c) = self.index.line_col(self.text, offset);
+            (self.offset, self.line, self.column) = (offset, l, c);
+            return (l, c);
+        }
+        let step = self.text.get(self.offset..offset).map_or(0, |s| s.chars().count());
+        self.column += step;
+        self.offset = offset;
+        (self.line, self.column)
     }
 }
 
@@ -258,5 +293,10 @@ mod tests {
         assert_eq!(index.line_col(text, at), (2, 4));
         assert_eq!(index.line_col(text, 0), (1, 1));
         assert_eq!(index.line_text(text, 2), "çé 28");
+        let mut cursor = index.cursor(text);
+        assert_eq!(cursor.at(1), (1, 2));
+        assert_eq!(cursor.at(at), (2, 4));
+        assert_eq!(cursor.at(at + 1), (2, 5));
+        assert_eq!(cursor.at(0), (1, 1));
     }
 }

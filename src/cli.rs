@@ -519,9 +519,10 @@ fn values(args: &ValuesArgs) -> io::Result<ExitCode> {
     let published = article.meta.published.or(args.published);
     let found = scan::scan(&article.text, article.body_start, published);
     let index = LineIndex::new(&article.text);
-    for f in &found {
+    let mut cursor = index.cursor(&article.text);
+    let positions: Vec<(usize, usize)> = found.iter().map(|f| cursor.at(f.start)).collect();
+    for (f, (line, column)) in found.iter().zip(&positions) {
         if let Some(w) = &f.warning {
-            let (line, column) = index.line_col(&article.text, f.start);
             eprintln!("warning: {path}:{line}:{column}: {w}");
         }
     }
@@ -532,18 +533,17 @@ fn values(args: &ValuesArgs) -> io::Result<ExitCode> {
                 schema_version: 1,
                 path,
                 published: published.map(|d| d.to_string()),
-                values: found.iter().map(|f| value_row(&article.text, &index, f)).collect(),
+                values: found.iter().zip(&positions).map(|(f, at)| value_row(&article.text, *at, f)).collect(),
             };
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
-        Format::Human => write_values_table(&mut out, &article.text, &index, &found)?,
+        Format::Human => write_values_table(&mut out, &article.text, &positions, &found)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn value_row<'a>(text: &'a str, index: &LineIndex, f: &'a Found) -> ValueRow<'a> {
-    let (line, column) = index.line_col(text, f.start);
+fn value_row<'a>(text: &'a str, (line, column): (usize, usize), f: &'a Found) -> ValueRow<'a> {
     ValueRow {
         text: text.get(f.start..f.end).unwrap_or(""),
         start: f.start,
@@ -556,14 +556,19 @@ fn value_row<'a>(text: &'a str, index: &LineIndex, f: &'a Found) -> ValueRow<'a>
 }
 
 /// A table: where, what type, the words, the normalized value.
-fn write_values_table(out: &mut impl Write, text: &str, index: &LineIndex, found: &[Found]) -> io::Result<()> {
+fn write_values_table(
+    out: &mut impl Write,
+    text: &str,
+    positions: &[(usize, usize)],
+    found: &[Found],
+) -> io::Result<()> {
     if found.is_empty() {
         return writeln!(out, "no values found");
     }
     let rows: Vec<(String, &str, String, String)> = found
         .iter()
-        .map(|f| {
-            let (line, column) = index.line_col(text, f.start);
+        .zip(positions)
+        .map(|(f, (line, column))| {
             let words: String = text.get(f.start..f.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
             (format!("{line}:{column}"), f.value.type_name(), words, f.value.display())
         })

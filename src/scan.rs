@@ -248,6 +248,98 @@ fn is_trigger(w: &str) -> bool {
     )
 }
 
+/// Whether a lower-case word can open a value phrase a few words before its trigger: a
+/// hedge ("more than", "as long as"), an article ("the 2nd of"), a preposition of time
+/// ("since", "in"), a relative word ("last", "next").
+fn is_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "not"
+            | "a"
+            | "an"
+            | "at"
+            | "as"
+            | "up"
+            | "more"
+            | "greater"
+            | "in"
+            | "upwards"
+            | "well"
+            | "just"
+            | "over"
+            | "exceeding"
+            | "close"
+            | "nearly"
+            | "almost"
+            | "approaching"
+            | "approaches"
+            | "nearing"
+            | "less"
+            | "fewer"
+            | "under"
+            | "below"
+            | "approximately"
+            | "approx"
+            | "roughly"
+            | "around"
+            | "about"
+            | "some"
+            | "circa"
+            | "estimated"
+            | "exactly"
+            | "precisely"
+            | "fully"
+            | "slightly"
+            | "little"
+            | "the"
+            | "on"
+            | "since"
+            | "until"
+            | "by"
+            | "during"
+            | "through"
+            | "throughout"
+            | "before"
+            | "after"
+            | "from"
+            | "of"
+            | "last"
+            | "next"
+            | "this"
+            | "past"
+            | "previous"
+            | "coming"
+            | "early"
+            | "late"
+            | "mid"
+            | "middle"
+            | "beginning"
+            | "start"
+            | "end"
+            | "earlier"
+            | "later"
+            | "following"
+            | "between"
+            | "half"
+            | "one"
+            | "long"
+            | "many"
+            | "much"
+            | "high"
+            | "than"
+            | "to"
+            | "least"
+            | "most"
+            | "minimum"
+            | "maximum"
+            | "excess"
+            | "shy"
+            | "short"
+            | "quite"
+            | "full"
+    )
+}
+
 /// What a parser read at one place, before dates are placed.
 enum Reading {
     Value(Value),
@@ -471,7 +563,12 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
                 continue;
             }
         }
-        if recent_len < LOOKBACK {
+        // Only words that can open a value phrase are worth starting from later; any
+        // other word cuts the chain, since a phrase never runs through it.
+        let opens = trigger || text.get(ws..we).and_then(|w| lower(w, &mut buf)).is_some_and(is_prefix);
+        if !opens {
+            recent_len = 0;
+        } else if recent_len < LOOKBACK {
             recent[recent_len] = ws;
             recent_len += 1;
         } else {

@@ -76,7 +76,22 @@ const SUFFIXES: &[(&str, Hedge)] = &[
 ];
 
 fn lookup<'a>(table: &'static [(&'static str, Hedge)], input: &'a str) -> Res<'a, Hedge> {
+    // Most words start no hedge: compare first words before whole phrases.
+    let first_len = input.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(input.len());
+    let Some(first) = input.get(..first_len).filter(|w| !w.is_empty()) else { return fail(input) };
+    let mut buf = [0; 24];
+    let opens = match super::lex::lower(first, &mut buf) {
+        Some(w) => table.iter().any(|(phrase, _)| phrase.split([' ', '.']).next() == Some(w)),
+        None => false,
+    };
+    if !opens {
+        return fail(input);
+    }
     for (phrase, hedge) in table {
+        let phrase_first = phrase.split([' ', '.']).next().unwrap_or(phrase);
+        if !phrase_first.eq_ignore_ascii_case(first) {
+            continue;
+        }
         // "approx." ends in a dot, which is no word character; match it literally.
         let matched = if phrase.ends_with('.') {
             nom::bytes::complete::tag_no_case::<_, _, nom::error::Error<&str>>(*phrase).parse(input).ok()

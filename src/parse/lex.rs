@@ -4,7 +4,7 @@
 //! Every parser here takes `&str` and returns `IResult<&str, _>`; none of them slices
 //! by index, so untrusted input can never split a character.
 
-use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::bytes::complete::take_while1;
 use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
 
@@ -23,11 +23,14 @@ pub fn at_boundary(rest: &str) -> bool {
 }
 
 /// One whole word, any case: `word("hour")` takes "Hour" in "Hour later" but not in
-/// "Hourly".
+/// "Hourly". Keywords are ASCII, so the comparison is byte-wise.
 pub fn word<'a>(w: &'static str) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
     move |input: &'a str| {
-        let (rest, matched) = tag_no_case(w).parse(input)?;
-        if at_boundary(rest) { Ok((rest, matched)) } else { fail(input) }
+        let n = w.len();
+        match (input.get(..n), input.get(n..)) {
+            (Some(head), Some(rest)) if head.eq_ignore_ascii_case(w) && at_boundary(rest) => Ok((rest, head)),
+            _ => fail(input),
+        }
     }
 }
 
