@@ -50,6 +50,10 @@ pub struct Event {
     /// paragraph dates it to, and a claim no date ties to one meeting is not compared.
     #[serde(default)]
     pub recurring: bool,
+    /// Others who take part: naming them does not name the event, but a sentence that
+    /// names them may still speak of it.
+    #[serde(default)]
+    pub with: Vec<String>,
 }
 
 /// The file `rules/events.toml`.
@@ -134,6 +138,15 @@ impl Entities {
     /// Whether event `id` recurs (see [`Event::recurring`]).
     pub fn is_recurring(&self, id: &str) -> bool {
         self.events.iter().any(|e| e.id == id && e.recurring)
+    }
+
+    /// Whether a sentence naming `named` may speak of `event` without naming it: every
+    /// person or place it names takes part in one of the event's conditions (a place
+    /// counts when it lies inside one). A sentence naming someone else speaks of
+    /// something else.
+    pub fn fits(&self, event: &str, named: &BTreeSet<String>) -> bool {
+        let Some(e) = self.events.iter().find(|e| e.id == event) else { return false };
+        named.iter().all(|n| e.when.iter().flatten().chain(&e.with).any(|part| self.lies_in(n, part)))
     }
 
     /// Whether place `id` is `container` or lies inside it.

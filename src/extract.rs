@@ -73,6 +73,8 @@ struct Prepared {
     mentions: Vec<Mention>,
     event: Option<String>,
     words: BTreeSet<String>,
+    /// People and places the sentence names (not counting places people came from).
+    named: BTreeSet<String>,
 }
 
 fn value_kind(value: &Value) -> ValueKind {
@@ -151,7 +153,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
             TokenKind::Punct(_) => None,
         })
         .collect();
-    Prepared { toks, words_of, spans, mentions, event, words }
+    Prepared { toks, words_of, spans, mentions, event, words, named }
 }
 
 /// Whether `word` matches a cue ("revis*" matches "revised").
@@ -192,6 +194,36 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
     best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone())
 }
 
+/// Verbs that report speech.
+const SPEECH: &[&str] =
+    &["said", "says", "say", "told", "tells", "stated", "added", "claimed", "noted", "put", "puts", "estimated", "according"];
+
+/// Who a figure is attributed to: the person just before the nearest verb of speech
+/// ahead of the value ("Trump said ... 95 percent"); after "he said" or "she told", the
+/// sentence's first person named; else the person named nearest the value.
+fn speaker(p: &Prepared, value_at: usize) -> Option<&str> {
+    let people: Vec<&Mention> =
+        p.mentions.iter().filter(|m| m.kind == crate::rule::pattern::EntityKind::Person).collect();
+    let is_speech = |i: usize| p.words_of.get(i).is_some_and(|w| w.iter().any(|w| SPEECH.contains(&w.as_str())));
+    let verb = (0..value_at).rev().take_while(|i| !matches!(p.toks[*i], Tok::Punct(';'))).find(|i| is_speech(*i));
+    if let Some(v) = verb {
+        if let Some(m) = people.iter().filter(|m| m.end <= v && v - m.end <= 2).next_back() {
+            return Some(&m.id);
+        }
+        let pronoun = v
+            .checked_sub(1)
+            .and_then(|i| p.words_of.get(i))
+            .is_some_and(|w| w.iter().any(|w| matches!(w.as_str(), "he" | "she")));
+        if pronoun {
+            return people.first().map(|m| m.id.as_str());
+        }
+    }
+    people
+        .iter()
+        .min_by_key(|m| if m.end <= value_at { value_at - m.end } else { m.start - value_at })
+        .map(|m| m.id.as_str())
+}
+
 /// The subject: a subject cue just before the value, else the rule's subject with
 /// `{event}`, `{persons}` and `{places}` filled in. `None` when a placeholder cannot be.
 fn subject(
@@ -211,12 +243,7 @@ fn subject(
     }
     let mut subject = template.to_string();
     if subject.contains("{speaker}") {
-        let nearest = p
-            .mentions
-            .iter()
-            .filter(|m| m.kind == crate::rule::pattern::EntityKind::Person)
-            .min_by_key(|m| if m.end <= value_at { value_at - m.end } else { m.start - value_at })?;
-        subject = subject.replace("{speaker}", &nearest.id);
+        subject = subject.replace("{speaker}", speaker(p, value_at)?);
     }
     if subject.contains("{event}") {
         subject = subject.replace("{event}", event?);
@@ -268,8 +295,9 @@ fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate>
 }
 
 /// The event each sentence speaks of. A sentence that names no event takes the event of
-/// the nearest sentence before it in the same paragraph that does; the first paragraph
-/// may take the event its headline names. A recurring event is further told apart by
+/// the nearest sentence before it in the same paragraph that does; a paragraph that
+/// names none takes the event the headline names (the article's own story). A sentence
+/// that names someone or somewhere outside that event takes none. A recurring event is further told apart by
 /// the week its sentence (or the nearest one before it in the paragraph) dates it to,
 /// or the only week the article dates it to; without one, `None`.
 fn sentence_events(
@@ -292,10 +320,10 @@ fn sentence_events(
         let previous = i.checked_sub(1).filter(|prev| sentences[*prev].paragraph == sentences[i].paragraph);
         let event = match (&p.event, previous) {
             (Some(e), _) => Some(e.clone()),
-            (None, Some(prev)) => events[prev].clone(),
-            (None, None) if sentences[i].paragraph == 0 => headline_event.clone(),
-            _ => None,
-        };
+            (None, Some(prev)) => events[prev].clone().or_else(|| headline_event.clone()),
+            (None, None) => headline_event.clone(),
+        }
+        .filter(|e| p.event.is_some() || rules.entities.fits(e, &p.named));
         let own_week = week_of_sentence(p, values);
         let week = own_week.or_else(|| previous.filter(|prev| events[*prev] == event).and_then(|prev| weeks[prev]));
         events.push(event);
@@ -332,7 +360,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
     let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
     // Best claim per value: qualified over unqualified, then the longer match.
-    let mut best: Vec<(usize, (bool, bool, usize), Claim)> = Vec::new();
+    let mut best: Vec<(usize, (bool, bool, usize, bool), Claim)> = Vec::new();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
         for rule in &rules.rules {
             if !rule.context.is_empty() {
@@ -378,9 +406,14 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         span: Span { start: found.start, end: found.end, line, column },
                         comparable,
                     };
-                    // A pattern that fixes its qualifier knows better than cue words.
-                    let rank =
-                        (claim.comparable, entry.qualifier.is_some(), p.spans[m.end - 1].end - p.spans[m.start].start);
+                    // A rule that knows what the value is about beats one that does not; a
+                    // pattern that fixes its qualifier beats cue words; then the longer match.
+                    let rank = (
+                        claim.subject != UNKNOWN_SUBJECT,
+                        entry.qualifier.is_some(),
+                        p.spans[m.end - 1].end - p.spans[m.start].start,
+                        claim.comparable,
+                    );
                     match best.iter_mut().find(|(v, _, _)| *v == found.start) {
                         Some(slot) if rank > slot.1 => *slot = (found.start, rank, claim),
                         Some(_) => {}

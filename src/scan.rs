@@ -337,6 +337,9 @@ fn is_prefix(w: &str) -> bool {
             | "short"
             | "quite"
             | "full"
+            | "perhaps"
+            | "maybe"
+            | "possibly"
     )
 }
 
