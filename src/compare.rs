@@ -133,15 +133,49 @@ fn is_timeline(per_article: &[(&str, Option<NaiveDate>, Vec<&Claim>)]) -> bool {
     eras.len() > 1
 }
 
+/// Supply the qualifier of claims that lack only that ("the 28-point plan"), where
+/// exactly one qualifier of the same kind and subject has a value that fits. Never makes
+/// a conflict: such a claim joins only a group it agrees with.
+fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
+    let mut known: BTreeMap<(&str, &str), BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
+    for article in articles {
+        for c in article.claims.iter().filter(|c| c.comparable) {
+            if let Some(q) = &c.qualifier {
+                known.entry((&c.kind, &c.subject)).or_default().entry(q).or_default().push(c);
+            }
+        }
+    }
+    let mut inferred = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        for c in article.claims.iter().filter(|c| c.qualifier_missing) {
+            let Some(by_qualifier) = known.get(&(c.kind.as_str(), c.subject.as_str())) else { continue };
+            let fitting: Vec<&str> = by_qualifier
+                .iter()
+                .filter(|(_, claims)| claims.iter().any(|k| k.value.overlaps(&c.value)))
+                .map(|(q, _)| *q)
+                .collect();
+            if let [only] = fitting.as_slice() {
+                let mut claim = c.clone();
+                claim.qualifier = Some(only.to_string());
+                claim.comparable = true;
+                claim.qualifier_missing = false;
+                claim.qualifier_inferred = true;
+                inferred.push((i, claim));
+            }
+        }
+    }
+    inferred
+}
+
 /// Compare the claims of several articles. `changes(kind)` says whether a kind's facts
 /// change over time (so a timeline of differing values is an update).
 pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool) -> Vec<Finding> {
+    let inferred = infer_qualifiers(articles);
     let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
-    for (i, article) in articles.iter().enumerate() {
-        for claim in article.claims.iter().filter(|c| c.comparable) {
-            let key = (claim.kind.clone(), claim.subject.clone(), claim.qualifier.clone());
-            groups.entry(key).or_default().push((i, claim));
-        }
+    let stated = articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
+    for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
+        let key = (claim.kind.clone(), claim.subject.clone(), claim.qualifier.clone());
+        groups.entry(key).or_default().push((i, claim));
     }
     let mut findings = Vec::new();
     for ((kind, subject, qualifier), members) in groups {
@@ -207,6 +241,8 @@ mod tests {
             quote: String::new(),
             span: Span { start: 0, end: 1, line: 1, column: 1 },
             comparable: true,
+            qualifier_missing: false,
+            qualifier_inferred: false,
         }
     }
 
@@ -282,6 +318,24 @@ mod tests {
         let findings = compare(&articles, |_| false);
         assert_eq!(findings[0].relation, Relation::Conflict, "b and c cannot both be right");
         assert!(!findings[0].disagree("a", "b") && !findings[0].disagree("a", "c") && findings[0].disagree("b", "c"));
+    }
+
+    #[test]
+    fn a_missing_qualifier_is_supplied_only_where_one_version_fits() {
+        let mut bare = |v| {
+            let mut c = claim("plan_points", "plan", None, v);
+            c.comparable = false;
+            c.qualifier_missing = true;
+            c
+        };
+        let articles = [
+            article("a", Some("2025-12-01"), vec![claim("plan_points", "plan", Some("original"), 28.0)]),
+            article("b", Some("2025-12-02"), vec![claim("plan_points", "plan", Some("revised"), 19.0)]),
+            article("c", Some("2025-12-03"), vec![bare(28.0), bare(24.0)]),
+        ];
+        let findings = compare(&articles, |_| true);
+        assert_eq!(relations(&findings), vec![("plan_points plan/original".into(), Relation::Agree)]);
+        assert!(findings[0].claims.iter().any(|c| c.path == "c" && c.claim.qualifier_inferred));
     }
 
     #[test]

@@ -52,6 +52,14 @@ pub struct Claim {
     /// claims into qualifiers, its qualifier too.
     #[serde(skip)]
     pub comparable: bool,
+    /// Whether only the qualifier is missing for it to be compared: its subject is known
+    /// and its rule sorts claims into qualifiers, but no cue word said which.
+    #[serde(skip)]
+    pub qualifier_missing: bool,
+    /// Whether the comparison supplied the qualifier: the text did not say which
+    /// version, but only one version reported by the articles has this value.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub qualifier_inferred: bool,
 }
 
 impl Claim {
@@ -387,7 +395,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
                     let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
-                    let comparable = subject.is_some() && (qualifier.is_some() || !rule.needs_qualifier());
+                    let qualifier_missing = subject.is_some() && qualifier.is_none() && rule.needs_qualifier();
+                    let comparable = subject.is_some() && !qualifier_missing;
                     let (line, column) = index.line_col(&article.text, found.start);
                     let claim = Claim {
                         rule: rule.id.clone(),
@@ -405,6 +414,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                             .join(" "),
                         span: Span { start: found.start, end: found.end, line, column },
                         comparable,
+                        qualifier_missing,
+                        qualifier_inferred: false,
                     };
                     // A rule that knows what the value is about beats one that does not; a
                     // pattern that fixes its qualifier beats cue words; then the longer match.

@@ -122,9 +122,10 @@ pub fn findings_human(findings: &[Finding], articles: usize) -> String {
         let _ = writeln!(out, "{}[{}] {}", f.relation.name(), f.kind, key_text(f));
         for c in &f.claims {
             let date = c.published.as_deref().unwrap_or("undated");
+            let inferred = if c.claim.qualifier_inferred { "; version inferred from the value" } else { "" };
             let _ = writeln!(
                 out,
-                "  {}:{}:{}  {}  \"{}\"  ({date})",
+                "  {}:{}:{}  {}  \"{}\"  ({date}{inferred})",
                 c.path,
                 c.claim.span.line,
                 c.claim.span.column,
