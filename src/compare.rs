@@ -135,7 +135,8 @@ fn is_timeline(per_article: &[(&str, Option<NaiveDate>, Vec<&Claim>)]) -> bool {
 
 /// Supply the qualifier of claims that lack only that ("the 28-point plan"), where
 /// exactly one qualifier of the same kind and subject has a value that fits. Never makes
-/// a conflict: such a claim joins only a group it agrees with.
+/// a conflict: such a claim joins only a group it agrees with. Open-ended values ("up
+/// to 50 years" fits any shorter term) neither give nor take a qualifier.
 fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     let mut known: BTreeMap<(&str, &str), BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
     for article in articles {
@@ -147,11 +148,11 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     }
     let mut inferred = Vec::new();
     for (i, article) in articles.iter().enumerate() {
-        for c in article.claims.iter().filter(|c| c.qualifier_missing) {
+        for c in article.claims.iter().filter(|c| c.qualifier_missing && c.value.is_pointlike()) {
             let Some(by_qualifier) = known.get(&(c.kind.as_str(), c.subject.as_str())) else { continue };
             let fitting: Vec<&str> = by_qualifier
                 .iter()
-                .filter(|(_, claims)| claims.iter().any(|k| k.value.overlaps(&c.value)))
+                .filter(|(_, claims)| claims.iter().any(|k| k.value.is_pointlike() && k.value.overlaps(&c.value)))
                 .map(|(q, _)| *q)
                 .collect();
             if let [only] = fitting.as_slice() {
@@ -172,7 +173,8 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
 pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool) -> Vec<Finding> {
     let inferred = infer_qualifiers(articles);
     let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
-    let stated = articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
+    let stated =
+        articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
     for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
         let key = (claim.kind.clone(), claim.subject.clone(), claim.qualifier.clone());
         groups.entry(key).or_default().push((i, claim));

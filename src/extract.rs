@@ -203,8 +203,21 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
 }
 
 /// Verbs that report speech.
-const SPEECH: &[&str] =
-    &["said", "says", "say", "told", "tells", "stated", "added", "claimed", "noted", "put", "puts", "estimated", "according"];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "claimed",
+    "noted",
+    "put",
+    "puts",
+    "estimated",
+    "according",
+];
 
 /// Who a figure is attributed to: the person just before the nearest verb of speech
 /// ahead of the value ("Trump said ... 95 percent"); after "he said" or "she told", the
@@ -304,8 +317,9 @@ fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate>
 
 /// The event each sentence speaks of. A sentence that names no event takes the event of
 /// the nearest sentence before it in the same paragraph that does; a paragraph that
-/// names none takes the event the headline names (the article's own story). A sentence
-/// that names someone or somewhere outside that event takes none. A recurring event is further told apart by
+/// names none takes the article's own story (the event its headline names, or else its
+/// opening paragraph). A sentence that names someone or somewhere outside that event
+/// takes none. A recurring event is further told apart by
 /// the week its sentence (or the nearest one before it in the paragraph) dates it to,
 /// or the only week the article dates it to; without one, `None`.
 fn sentence_events(
@@ -316,11 +330,21 @@ fn sentence_events(
     values: &[Found],
     rules: &RuleSet,
 ) -> Vec<Option<String>> {
-    let headline_event = article.meta.title.as_deref().and_then(|title| {
-        let toks = text::tokens(title, 0..title.len());
-        let named: BTreeSet<String> = rules.entities.mentions(title, &toks).into_iter().map(|m| m.id).collect();
-        rules.entities.event(&named).map(str::to_string)
-    });
+    // The article's own story: the event its headline names, else the first event its
+    // opening paragraph names.
+    let headline_event = article
+        .meta
+        .title
+        .as_deref()
+        .and_then(|title| {
+            let toks = text::tokens(title, 0..title.len());
+            let named: BTreeSet<String> = rules.entities.mentions(title, &toks).into_iter().map(|m| m.id).collect();
+            rules.entities.event(&named).map(str::to_string)
+        })
+        .or_else(|| {
+            let first = sentences.first()?.paragraph;
+            sentences.iter().zip(prepared).take_while(|(s, _)| s.paragraph == first).find_map(|(_, p)| p.event.clone())
+        });
     let _ = masked;
     let mut events: Vec<Option<String>> = Vec::with_capacity(prepared.len());
     let mut weeks: Vec<Option<chrono::NaiveDate>> = Vec::with_capacity(prepared.len());

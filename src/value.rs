@@ -295,6 +295,21 @@ impl Value {
         }
     }
 
+    /// Whether the value names one figure or day closely enough to identify what it is
+    /// about: bounded, and no wider than a fifth of itself (a week, for dates).
+    pub fn is_pointlike(&self) -> bool {
+        let tight = |a: &Amount| match (a.min, a.max) {
+            (Some(lo), Some(hi)) => hi - lo <= 0.2 * a.value.abs(),
+            _ => false,
+        };
+        match self {
+            Value::Number { amount, .. } | Value::Duration(amount) => tight(amount),
+            Value::Ordinal(_) => true,
+            Value::Date(DateValue::Span { start, end, .. }) => (*end - *start).num_days() < 7,
+            Value::Date(DateValue::Unplaced(_)) => false,
+        }
+    }
+
     /// A short human rendering: "28", "more than 4 hours", "2025-12-02".
     pub fn display(&self) -> String {
         match self {
