@@ -280,15 +280,26 @@ fn load_articles(
     (articles, errors)
 }
 
+/// Counts an item as done when it goes out of scope, however the work ended.
+struct Tick<'a>(&'a crate::progress::Progress);
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.0.tick();
+    }
+}
+
 fn read_and_extract(
     paths: &[String],
     rules: &RuleSet,
     published: Option<NaiveDate>,
     year_hint: Option<NaiveDate>,
 ) -> (Vec<ArticleClaims>, Vec<InputError>) {
+    let progress = crate::progress::Progress::new("reading articles", paths.len());
     let results: Vec<Result<(ArticleClaims, Vec<String>), InputError>> = paths
         .par_iter()
         .map(|path| {
+            let _counted = Tick(&progress);
             let mut article = read_input(path)?;
             if article.meta.published.is_none() {
                 article.meta.published = published;
@@ -307,6 +318,7 @@ fn read_and_extract(
             ))
         })
         .collect();
+    drop(progress);
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for r in results {

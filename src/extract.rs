@@ -245,6 +245,13 @@ fn speaker(p: &Prepared, value_at: usize) -> Option<&str> {
         .map(|m| m.id.as_str())
 }
 
+/// Whether a claim's subject is the rule's own (so the rule's qualifiers apply to it),
+/// rather than one a subject cue or a pattern gave it (Russia's plan has no versions
+/// the rule tracks).
+fn own_subject(rule: &Rule, template: &str, subject: Option<&str>) -> bool {
+    template == rule.subject && !rule.subjects.iter().any(|g| Some(g.name.as_str()) == subject)
+}
+
 /// The subject: a subject cue just before the value, else the rule's subject with
 /// `{event}`, `{persons}` and `{places}` filled in. `None` when a placeholder cannot be.
 fn subject(
@@ -255,7 +262,9 @@ fn subject(
     value_at: usize,
     matched: &Range<usize>,
 ) -> Option<String> {
-    for group in &rule.subjects {
+    // A pattern that names its subject knows better than cue words.
+    let cues = if template == rule.subject { rule.subjects.as_slice() } else { &[] };
+    for group in cues {
         let from = value_at.saturating_sub(group.before);
         let cued = p.words_of[from..value_at].iter().flatten().any(|w| group.cues.iter().any(|c| cue_matches(c, w)));
         if cued {
@@ -419,7 +428,10 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
                     let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
-                    let qualifier_missing = subject.is_some() && qualifier.is_none() && rule.needs_qualifier();
+                    let qualifier_missing = subject.is_some()
+                        && qualifier.is_none()
+                        && rule.needs_qualifier()
+                        && own_subject(rule, template, subject.as_deref());
                     let comparable = subject.is_some() && !qualifier_missing;
                     let (line, column) = index.line_col(&article.text, found.start);
                     let claim = Claim {

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod entity;
 pub mod extract;
 pub mod parse;
+pub mod progress;
 pub mod report;
 pub mod rule;
 pub mod scan;
