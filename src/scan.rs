@@ -473,35 +473,37 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
         Some(i) => before.get(i + 2..).unwrap_or(""),
         None => before,
     };
-    let cue = |w: &str| -> Option<Tense> {
+    // Strong cues (auxiliaries, plans, irregular past forms) decide first; words in -ed
+    // and reporting verbs ("said") only where no strong cue stands in the sentence,
+    // since "the updated document" or "officials said" say little of when.
+    let cue = |w: &str| -> Option<(Tense, bool)> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_ascii_lowercase();
         match w.as_str() {
             "will" | "shall" | "won't" | "scheduled" | "expected" | "expects" | "plans" | "planned" | "planning"
             | "due" | "upcoming" | "going" | "would" | "intends" | "aims" | "next" | "set" | "hopes" | "until" => {
-                Some(Tense::Future)
+                Some((Tense::Future, true))
             }
-            "was" | "were" | "had" | "did" | "met" | "held" | "said" | "told" | "took" | "began" | "came" | "went"
-            | "sat" | "spoke" | "gave" | "made" | "left" | "ran" | "saw" | "last" | "ago" | "brought" | "sought"
-            | "won" | "lost" | "got" | "flew" | "wrote" | "earlier" => Some(Tense::Past),
-            w if w.ends_with("'ll") => Some(Tense::Future),
-            w if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+            "was" | "were" | "had" | "did" | "met" | "held" | "took" | "began" | "came" | "went" | "sat" | "spoke"
+            | "gave" | "made" | "left" | "ran" | "saw" | "last" | "ago" | "brought" | "sought" | "won" | "lost"
+            | "got" | "flew" | "wrote" | "earlier" => Some((Tense::Past, true)),
+            "said" | "told" => Some((Tense::Past, false)),
+            w if w.ends_with("'ll") => Some((Tense::Future, true)),
+            w if w.len() > 4 && w.ends_with("ed") => Some((Tense::Past, false)),
             _ => None,
         }
     };
-    let nearest_before = before.split_whitespace().rev().enumerate().find_map(|(i, w)| cue(w).map(|t| (i, t)));
-    // The weekday's own words come first in `after`; skip them.
-    let nearest_after = after.split_whitespace().skip(1).enumerate().find_map(|(i, w)| cue(w).map(|t| (i, t)));
-    match (nearest_before, nearest_after) {
-        (Some((b, t)), Some((a, u))) => {
-            if b <= a {
-                t
-            } else {
-                u
-            }
+    let nearest = |strong: bool| {
+        let pick = |(i, w): (usize, &str)| cue(w).filter(|(_, s)| *s == strong).map(|(t, _)| (i, t));
+        let before_cue = before.split_whitespace().rev().enumerate().find_map(pick);
+        // The weekday's own words come first in `after`; skip them.
+        let after_cue = after.split_whitespace().skip(1).enumerate().find_map(pick);
+        match (before_cue, after_cue) {
+            (Some((b, t)), Some((a, u))) => Some(if b <= a { t } else { u }),
+            (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
+            (None, None) => None,
         }
-        (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => Tense::Past,
-    }
+    };
+    nearest(true).or_else(|| nearest(false)).unwrap_or(Tense::Past)
 }
 
 /// Every value in `text[from..]`, in order, with spans into the whole `text`. Dates
@@ -658,6 +660,11 @@ mod tests {
         );
         assert_eq!(
             texts("Aides said the envoys will brief him on Friday.", pub_wed),
+            pairs(&[("on Friday", "2025-12-05")])
+        );
+        // An adjective in -ed nearer the weekday does not outweigh "due to".
+        assert_eq!(
+            texts("Envoys are due to see him on Friday, carrying the updated text.", pub_wed),
             pairs(&[("on Friday", "2025-12-05")])
         );
     }
