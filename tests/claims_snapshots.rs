@@ -1,0 +1,217 @@
+//! Snapshots of what a user reads: the claims of every corpus article and every seed
+//! (`extract --format json`), the findings over the whole corpus (`compare`, human and
+//! JSON), one claim-sheet diff, and `check` on a clean and on a contradicting new
+//! article. Review changes with `cargo insta review`.
+//!
+//! Paths are made machine-independent: corpus commands run from the crate root (paths
+//! `corpus/...`), seeds run from their folder (paths are file names), and new articles
+//! written to a temp folder are renamed `new/<name>.md` in the output. The seeds are
+//! read in place from `../shared/seeds`; where that folder is absent their snapshots are
+//! skipped with a message.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Each seed by its number and the publication date its text implies (see the seeds'
+/// README).
+const SEEDS: &[(&str, &str)] = &[
+    ("000", "2025-12-31"),
+    ("001", "2025-12-02"),
+    ("002", "2025-12-03"),
+    ("003", "2025-11-26"),
+    ("004", "2025-12-01"),
+];
+
+/// A new article that agrees with the corpus (the Geneva date, the original plan).
+const CLEAN_ARTICLE: &str = "---
+title: Geneva round set the outline for later talks
+outlet: Claimcheck Test Desk
+published: 2025-11-28
+---
+Ukrainian and American negotiators met in Geneva on November 23 and worked from the original 28-point plan, two diplomats said.
+";
+
+/// A new article that moves the Kremlin meeting to December 4 and cuts it to about
+/// two hours.
+const CONTRADICTING_ARTICLE: &str = "---
+title: Envoys spent an evening at the Kremlin
+outlet: Claimcheck Test Desk
+published: 2025-12-05
+---
+Steve Witkoff and Jared Kushner were received by Vladimir Putin at the Kremlin on December 4, and the meeting lasted about two hours, a Russian spokesman told reporters.
+";
+
+/// Standard output of the binary run in `cwd`, after checking its exit code and that
+/// nothing went to standard error.
+fn stdout_of(cwd: &Path, args: &[&str], code: i32) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run the claimcheck binary");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "claimcheck {args:?}: {stderr}");
+    assert_eq!(stderr, "", "claimcheck {args:?} wrote to stderr");
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// The house settings: snapshots in `snapshots/`, named by the test, with the command
+/// line as description.
+fn settings(command: &str) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    settings.set_omit_expression(true);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_description(command);
+    settings
+}
+
+/// Run every snapshot of a family, then fail once naming every one that did not match
+/// (as insta's `glob!` does), so one change does not hide the others.
+fn each<T>(items: &[T], mut snapshot: impl FnMut(&T) -> String) {
+    let mut failed = Vec::new();
+    for item in items {
+        let mut name = String::new();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| name = snapshot(item)));
+        if result.is_err() {
+            failed.push(if name.is_empty() { "(unnamed)".to_string() } else { name });
+        }
+    }
+    assert!(failed.is_empty(), "{} snapshot(s) failed: {}", failed.len(), failed.join(", "));
+}
+
+/// The corpus articles (README.md left out), sorted.
+fn corpus_articles() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("corpus"))
+        .expect("read corpus")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .collect();
+    names.sort();
+    names
+}
+
+/// `extract --format json` of one corpus article, one snapshot an article
+/// (`extract_corpus@<file name>`, as `glob!` would name it).
+#[test]
+fn extract_corpus() {
+    let names = corpus_articles();
+    assert_eq!(names.len(), 15, "{names:?}");
+    each(&names, |name| {
+        let path = format!("corpus/{name}");
+        let json = stdout_of(Path::new(ROOT), &["extract", &path, "--format", "json"], 0);
+        let snapshot = format!("extract_corpus@{name}");
+        settings(&format!("claimcheck extract {path} --format json"))
+            .bind(|| insta::assert_snapshot!(snapshot.clone(), json));
+        snapshot
+    });
+}
+
+/// The seeds folder, or `None` (with a message) where it is absent.
+fn seeds_dir() -> Option<PathBuf> {
+    let dir = Path::new(ROOT).join("../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared/seeds not found");
+        None
+    }
+}
+
+/// `extract --format json --published DATE` of each seed with its implied date, run in
+/// the seeds folder so the path is the file name.
+#[test]
+fn extract_seeds() {
+    let Some(dir) = seeds_dir() else { return };
+    each(SEEDS, |(number, date)| {
+        let prefix = format!("{number}_");
+        let file = std::fs::read_dir(&dir)
+            .expect("read seeds")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| n.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no seed {prefix}*"));
+        let json = stdout_of(&dir, &["extract", &file, "--published", date, "--format", "json"], 0);
+        let snapshot = format!("extract_seed_{number}");
+        settings(&format!("claimcheck extract {file} --published {date} --format json"))
+            .bind(|| insta::assert_snapshot!(snapshot.clone(), json));
+        snapshot
+    });
+}
+
+#[test]
+fn compare_corpus_human() {
+    let out = stdout_of(Path::new(ROOT), &["compare", "corpus"], 0);
+    settings("claimcheck compare corpus").bind(|| insta::assert_snapshot!("compare_corpus_human", out));
+}
+
+#[test]
+fn compare_corpus_json() {
+    let out = stdout_of(Path::new(ROOT), &["compare", "corpus", "--format", "json"], 0);
+    settings("claimcheck compare corpus --format json").bind(|| insta::assert_snapshot!("compare_corpus_json", out));
+}
+
+/// F and H: the same Kremlin meeting, H dated a day late (the corpus's first
+/// deliberate contradiction).
+#[test]
+fn diff_kremlin_f_h() {
+    let (a, b) =
+        ("corpus/2025-12-03-baltic-crossroads-kremlin.md", "corpus/2025-12-04-riverbend-gazette-kremlin-recap.md");
+    let out = stdout_of(Path::new(ROOT), &["diff", a, b], 0);
+    settings(&format!("claimcheck diff {a} {b}")).bind(|| insta::assert_snapshot!("diff_kremlin_f_h", out));
+}
+
+/// A temp folder for new articles, removed when dropped.
+struct NewArticles {
+    dir: PathBuf,
+}
+
+impl NewArticles {
+    fn new(name: &str) -> NewArticles {
+        let dir = std::env::temp_dir().join(format!("claimcheck-claims-snapshots-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp folder");
+        NewArticles { dir }
+    }
+
+    /// Write an article; returns its real path.
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.join(name);
+        std::fs::write(&path, text).expect("write article");
+        path.to_str().expect("UTF-8 temp path").to_string()
+    }
+}
+
+impl Drop for NewArticles {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `check NEW --against corpus` in both formats, with the temp path of NEW replaced by
+/// `new/<name>`.
+fn check_snapshots(name: &str, text: &str, code: i32) {
+    let new = NewArticles::new(name.trim_end_matches(".md"));
+    let path = new.write(name, text);
+    let shown = format!("new/{name}");
+    for (format, suffix) in [("human", "human"), ("json", "json")] {
+        let out = stdout_of(Path::new(ROOT), &["check", &path, "--against", "corpus", "--format", format], code);
+        assert!(out.contains(&path), "the new article is named in the output:\n{out}");
+        let out = out.replace(&path, &shown);
+        assert!(!out.contains(&new.dir.display().to_string()), "no temp path left:\n{out}");
+        let snapshot = format!("check_{}_{suffix}", name.trim_end_matches(".md").replace('-', "_"));
+        settings(&format!("claimcheck check {shown} --against corpus --format {format}  (exit {code})"))
+            .bind(|| insta::assert_snapshot!(snapshot, out));
+    }
+}
+
+#[test]
+fn check_clean_article() {
+    check_snapshots("clean.md", CLEAN_ARTICLE, 0);
+}
+
+#[test]
+fn check_contradicting_article() {
+    check_snapshots("contradicting.md", CONTRADICTING_ARTICLE, 1);
+}
