@@ -415,8 +415,26 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     continue;
                 }
             }
+            // Values the rule may not take are hidden from its patterns, so a pattern can
+            // reach past them to one it may ("met ... this year on Tuesday").
+            let hidden: Vec<Tok>;
+            let toks = if rule.max_days.is_some() {
+                hidden = p
+                    .toks
+                    .iter()
+                    .map(|t| match t {
+                        Tok::Value { index, .. } if values.get(*index).is_some_and(|f| !fits(rule, &f.value)) => {
+                            Tok::Word(String::new())
+                        }
+                        other => other.clone(),
+                    })
+                    .collect();
+                &hidden
+            } else {
+                &p.toks
+            };
             for entry in &rule.patterns {
-                for m in entry.pattern.find_all(&p.toks, &p.mentions) {
+                for m in entry.pattern.find_all(toks, &p.mentions) {
                     let Some(capture) = m.captures.iter().find(|c| c.value_index.is_some()) else { continue };
                     let Some(found) = capture.value_index.and_then(|i| values.get(i)) else { continue };
                     if !fits(rule, &found.value) {
