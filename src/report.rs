@@ -158,25 +158,67 @@ fn key_text(f: &Finding) -> String {
     }
 }
 
-/// One line of a claim sheet: `kind subject/qualifier = value`, and the source line.
-fn sheet(article: &ArticleClaims) -> Vec<(String, usize)> {
-    let mut lines: Vec<(String, usize)> = article
+/// One line of a claim sheet: its text for the diff (`kind subject/qualifier = value`),
+/// how it reads in its article, and the source line.
+struct SheetLine {
+    key: String,
+    text: String,
+    shown: String,
+    line: usize,
+}
+
+/// The comparable claims of an article, one line per key and value, sorted by key.
+fn sheet(article: &ArticleClaims) -> Vec<SheetLine> {
+    let mut lines: Vec<SheetLine> = article
         .claims
         .iter()
-        .map(|c| (format!("{} {} = {}", c.kind, key_of(c), c.value.display()), c.span.line))
+        .filter(|c| c.comparable)
+        .map(|c| {
+            let key = format!("{} {}", c.kind, key_of(c));
+            let text = format!("{key} = {}", c.value.display());
+            SheetLine { key, shown: text.clone(), text, line: c.span.line }
+        })
         .collect();
-    lines.sort();
-    lines.dedup_by(|a, b| a.0 == b.0);
+    lines.sort_by(|a, b| a.text.cmp(&b.text).then(a.line.cmp(&b.line)));
+    lines.dedup_by(|a, b| a.text == b.text);
     lines
 }
 
 /// A unified diff of two articles' claim sheets: one line per claim key and value,
-/// agreeing lines as context, differing ones as `-`/`+`, each with its source line.
+/// agreeing values as context (when they are worded differently, both are shown),
+/// differing ones as `-`/`+`, each with its source line. Claims that are never
+/// compared (subject or version unknown) are left out.
 pub fn diff(a: &ArticleClaims, b: &ArticleClaims) -> String {
-    let old = sheet(a);
-    let new = sheet(b);
-    let old_text: Vec<&str> = old.iter().map(|(s, _)| s.as_str()).collect();
-    let new_text: Vec<&str> = new.iter().map(|(s, _)| s.as_str()).collect();
+    let mut old = sheet(a);
+    let theirs = sheet(b);
+    // A value of A that a value of B overlaps under the same key is a line both share:
+    // B gets a line with A's text, so the diff sees them equal, showing B's wording.
+    let values = |article: &ArticleClaims, line: &SheetLine| -> Vec<crate::value::Value> {
+        article
+            .claims
+            .iter()
+            .filter(|c| c.comparable && format!("{} {} = {}", c.kind, key_of(c), c.value.display()) == line.text)
+            .map(|c| c.value.clone())
+            .collect()
+    };
+    let mut used = vec![false; theirs.len()];
+    let mut new: Vec<SheetLine> = Vec::new();
+    for o in &old {
+        let mine = values(a, o);
+        let partner = theirs
+            .iter()
+            .position(|n| n.key == o.key && values(b, n).iter().any(|y| mine.iter().any(|x| x.overlaps(y))));
+        if let Some(j) = partner {
+            used[j] = true;
+            let n = &theirs[j];
+            new.push(SheetLine { key: n.key.clone(), text: o.text.clone(), shown: n.shown.clone(), line: n.line });
+        }
+    }
+    new.extend(theirs.into_iter().zip(used).filter(|(_, u)| !u).map(|(n, _)| n));
+    old.sort_by(|x, y| x.text.cmp(&y.text));
+    new.sort_by(|x, y| x.text.cmp(&y.text));
+    let old_text: Vec<&str> = old.iter().map(|l| l.text.as_str()).collect();
+    let new_text: Vec<&str> = new.iter().map(|l| l.text.as_str()).collect();
     let mut out = format!("--- {}\n+++ {}\n", a.path, b.path);
     let _ = writeln!(out, "@@ -1,{} +1,{} @@", old.len(), new.len());
     for op in capture_diff_slices(Algorithm::Myers, &old_text, &new_text) {
@@ -184,15 +226,21 @@ pub fn diff(a: &ArticleClaims, b: &ArticleClaims) -> String {
         match tag {
             DiffTag::Equal => {
                 for (i, j) in old_range.zip(new_range) {
-                    let _ = writeln!(out, " {}  (line {} | line {})", old[i].0, old[i].1, new[j].1);
+                    let (o, n) = (&old[i], &new[j]);
+                    let worded = if n.shown == o.shown {
+                        String::new()
+                    } else {
+                        format!(" ~ {}", n.shown.rsplit(" = ").next().unwrap_or(""))
+                    };
+                    let _ = writeln!(out, " {}{worded}  (line {} | line {})", o.shown, o.line, n.line);
                 }
             }
             DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
                 for i in old_range {
-                    let _ = writeln!(out, "-{}  (line {})", old[i].0, old[i].1);
+                    let _ = writeln!(out, "-{}  (line {})", old[i].shown, old[i].line);
                 }
                 for j in new_range {
-                    let _ = writeln!(out, "+{}  (line {})", new[j].0, new[j].1);
+                    let _ = writeln!(out, "+{}  (line {})", new[j].shown, new[j].line);
                 }
             }
         }

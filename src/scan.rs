@@ -479,10 +479,9 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
     let cue = |w: &str| -> Option<(Tense, bool)> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_ascii_lowercase();
         match w.as_str() {
-            "will" | "shall" | "won't" | "scheduled" | "expected" | "expects" | "plans" | "planned" | "planning"
-            | "due" | "upcoming" | "going" | "would" | "intends" | "aims" | "next" | "set" | "hopes" | "until" => {
-                Some((Tense::Future, true))
-            }
+            "will" | "shall" | "won't" | "scheduled" | "expected" | "expects" | "expect" | "plans" | "plan"
+            | "planned" | "planning" | "intend" | "aim" | "hope" | "due" | "upcoming" | "going" | "would"
+            | "intends" | "aims" | "next" | "set" | "hopes" | "until" => Some((Tense::Future, true)),
             "was" | "were" | "had" | "did" | "met" | "held" | "took" | "began" | "came" | "went" | "sat" | "spoke"
             | "gave" | "made" | "left" | "ran" | "saw" | "last" | "ago" | "brought" | "sought" | "won" | "lost"
             | "got" | "flew" | "wrote" | "earlier" => Some((Tense::Past, true)),
@@ -492,6 +491,9 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
             _ => None,
         }
     };
+    // After the weekday, only its own clause counts: in "met on Thursday, opening talks
+    // officials expect to continue", the "expect" speaks of later days.
+    let after = after.split([',', ';']).next().unwrap_or(after);
     let nearest = |strong: bool| {
         let pick = |(i, w): (usize, &str)| cue(w).filter(|(_, s)| *s == strong).map(|(t, _)| (i, t));
         let before_cue = before.split_whitespace().rev().enumerate().find_map(pick);
@@ -666,6 +668,11 @@ mod tests {
         assert_eq!(
             texts("Envoys are due to see him on Friday, carrying the updated text.", pub_wed),
             pairs(&[("on Friday", "2025-12-05")])
+        );
+        // A later clause's plans do not move the day the sentence's own verb gives.
+        assert_eq!(
+            texts("The teams sat down on Monday, opening talks that officials expect to last.", pub_wed),
+            pairs(&[("on Monday", "2025-12-01")])
         );
     }
 

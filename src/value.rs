@@ -406,10 +406,19 @@ struct Num(f64);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0.fract() == 0.0 && self.0.abs() < 9.0e15 {
-            s.serialize_i64(self.0 as i64)
+        // Bounds computed with a tolerance carry float noise (3 h × 1.1 is
+        // 11880.000000000002 s); nine significant digits are more than any text states.
+        let v = self.0;
+        let rounded = if v == 0.0 || !v.is_finite() {
+            v
         } else {
-            s.serialize_f64(self.0)
+            let scale = 10f64.powi(8 - v.abs().log10().floor() as i32);
+            (v * scale).round() / scale
+        };
+        if rounded.fract() == 0.0 && rounded.abs() < 9.0e15 {
+            s.serialize_i64(rounded as i64)
+        } else {
+            s.serialize_f64(rounded)
         }
     }
 }
@@ -539,6 +548,15 @@ mod tests {
             serde_json::to_string(&d).unwrap(),
             r#"{"type":"duration","seconds":14400,"mod":"more","min_seconds":14400,"max_seconds":null}"#
         );
+    }
+
+    #[test]
+    fn json_bounds_carry_no_float_noise() {
+        let d = Value::Duration(hours(3.0).hedged(Hedge::About));
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains(r#""max_seconds":11880"#), "{json}");
+        let p = Value::Number { amount: Amount::exact(0.1 + 0.2), unit: None };
+        assert!(serde_json::to_string(&p).unwrap().contains(r#""value":0.3"#));
     }
 
     #[test]

@@ -667,7 +667,6 @@ fn diff_shows_shared_claims_as_context_and_differences_as_minus_plus() {
 /// and so do F's "nearly five hours" and H's "five hours"; the diff compares the
 /// printed values, not whether they overlap, and shows both pairs as -/+.
 #[test]
-#[ignore = "bug in src/report.rs: diff marks agreeing values with different wording as -/+ instead of context"]
 fn diff_shows_agreeing_values_as_context() {
     let got = run_at_root(&["diff", &format!("corpus/{LANTERN_M}"), &format!("corpus/{GRANITE_N}")]);
     got.assert_code(0);
@@ -753,7 +752,6 @@ fn rules_test_of_a_folder_with_a_failing_example_names_file_and_line() {
 /// `rules test r`, where `r` is a user's folder: the test picks the folder's rules by
 /// the prefix of their path, and the bundled pack's paths (`rules/...`) start with `r`.
 #[test]
-#[ignore = "bug in src/cli.rs run_rules_test: a folder whose name is a prefix of `rules/` also tests the bundled pack"]
 fn rules_test_of_a_short_relative_folder_tests_only_that_folder() {
     let dir = TempDir::new("rules-prefix");
     dir.write("r/drones/strikes.toml", DRONE_RULE);

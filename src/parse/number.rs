@@ -359,6 +359,10 @@ pub fn number(ranges: bool) -> impl FnMut(&str) -> Res<'_, Value> {
         if let Some(h) = before.or(after) {
             amount = amount.hedged(h);
         }
+        // A share cannot pass the whole: "about 95 percent" reaches 100, not 104.5.
+        if pct.is_some() && amount.value <= 100.0 {
+            amount.max = amount.max.map(|m| m.min(100.0));
+        }
         Ok((rest, Value::Number { amount, unit: money.or(pct) }))
     }
 }
