@@ -324,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_missing_qualifier_is_supplied_only_where_one_version_fits() {
-        let mut bare = |v| {
+        let bare = |v| {
             let mut c = claim("plan_points", "plan", None, v);
             c.comparable = false;
             c.qualifier_missing = true;

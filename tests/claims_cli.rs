@@ -10,7 +10,6 @@ use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
@@ -24,15 +23,6 @@ const LANTERN_M: &str = "2025-12-29-lantern-review-mar-a-lago.md";
 const GRANITE_N: &str = "2025-12-31-granite-herald-year-end.md";
 /// O: the undated explainer (`published: unknown`).
 const UNDATED_O: &str = "unknown-crossfield-plan-explainer.md";
-
-/// A new article that agrees with the corpus: the Geneva date and the original plan.
-const CLEAN_ARTICLE: &str = "---
-title: Geneva round set the outline for later talks
-outlet: Claimcheck Test Desk
-published: 2025-11-28
----
-Ukrainian and American negotiators met in Geneva on November 23 and worked from the original 28-point plan, two diplomats said.
-";
 
 /// A new article that dates the Kremlin meeting a day after the corpus says it ended.
 const WRONG_DATE_ARTICLE: &str = "---
@@ -53,47 +43,21 @@ published: 2025-12-05
 Vladimir Putin received Steve Witkoff and Jared Kushner at the Kremlin on December 2, and the meeting lasted about two hours, according to a Russian spokesman.
 ";
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+mod common;
+use common::{CLEAN_ARTICLE, Run, run_with};
+
+/// The stderr lines of a run that mention `needle`.
+fn stderr_lines_with<'a>(run: &'a Run, needle: &str) -> Vec<&'a str> {
+    run.stderr.lines().filter(|l| l.contains(needle)).collect()
 }
 
-impl Run {
-    fn json(&self) -> Json {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is no JSON ({e}): {self:?}"))
-    }
-
-    fn assert_code(&self, want: i32) {
-        assert!(!self.stderr.contains("panicked"), "the binary panicked: {}", self.stderr);
-        assert_eq!(self.code, Some(want), "exit code: {self:?}");
-    }
-
-    /// The stderr lines that mention `needle`.
-    fn stderr_lines_with(&self, needle: &str) -> Vec<&str> {
-        self.stderr.lines().filter(|l| l.contains(needle)).collect()
-    }
-
-    fn error_lines(&self) -> Vec<&str> {
-        self.stderr.lines().filter(|l| l.starts_with("error:")).collect()
-    }
+/// The error lines of a run's stderr.
+fn error_lines(run: &Run) -> Vec<&str> {
+    run.stderr.lines().filter(|l| l.starts_with("error:")).collect()
 }
 
-/// Run `claimcheck` with `args` in `cwd` (the test's own when `None`).
 fn run_in(cwd: Option<&Path>, args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
-    cmd.args(args).stdin(Stdio::null());
-    if let Some(dir) = cwd {
-        cmd.current_dir(dir);
-    }
-    let out = cmd.output().expect("run the claimcheck binary");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    run_with(cwd, args, None)
 }
 
 fn run(args: &[&str]) -> Run {
@@ -300,11 +264,11 @@ fn make_unreadable(path: &Path) -> bool {
 /// Each failing file has one error line naming it; the other files none.
 fn assert_one_error_line_per_failed_file(got: &Run, failing: &[(String, String)]) {
     for (path, start) in failing {
-        let lines = got.stderr_lines_with(path);
+        let lines = stderr_lines_with(&got, path);
         assert_eq!(lines.len(), 1, "one stderr line for {path}: {}", got.stderr);
         assert!(lines[0].starts_with(start.as_str()), "{:?} should start with {start:?}", lines[0]);
     }
-    assert_eq!(got.error_lines().len(), failing.len(), "one error line per failed file: {}", got.stderr);
+    assert_eq!(error_lines(&got).len(), failing.len(), "one error line per failed file: {}", got.stderr);
 }
 
 #[test]
@@ -364,8 +328,8 @@ fn invalid_utf8_and_empty_files_are_not_failures() {
     for command in ["extract", "compare"] {
         let got = run(&[command, &dir.arg(), "--format", "json"]);
         got.assert_code(0);
-        assert!(got.error_lines().is_empty(), "{command}: no errors: {}", got.stderr);
-        let warnings = got.stderr_lines_with(&latin1);
+        assert!(error_lines(&got).is_empty(), "{command}: no errors: {}", got.stderr);
+        let warnings = stderr_lines_with(&got, &latin1);
         assert_eq!(warnings.len(), 1, "{command}: one warning naming the file: {}", got.stderr);
         assert!(warnings[0].starts_with(&format!("warning: {latin1}: invalid UTF-8 at byte 31")), "{}", warnings[0]);
         assert_eq!(got.stderr.lines().count(), 1, "{command}: nothing else on stderr: {}", got.stderr);
@@ -389,8 +353,8 @@ fn an_unreadable_file_alone_is_exit_2_naming_it() {
     }
     let got = run(&["extract", &locked, "--format", "json"]);
     got.assert_code(2);
-    assert_eq!(got.error_lines().len(), 1, "{}", got.stderr);
-    assert!(got.error_lines()[0].starts_with(&format!("error: {locked}: cannot read")), "{}", got.stderr);
+    assert_eq!(error_lines(&got).len(), 1, "{}", got.stderr);
+    assert!(error_lines(&got)[0].starts_with(&format!("error: {locked}: cannot read")), "{}", got.stderr);
 }
 
 #[cfg(unix)]
@@ -414,7 +378,7 @@ fn a_missing_path_is_exit_2_naming_it() {
     for command in ["extract", "compare"] {
         let got = run(&[command, &missing, &f, "--format", "json"]);
         got.assert_code(2);
-        assert_eq!(got.error_lines(), vec![format!("error: {missing}: no such file or folder")], "{command}");
+        assert_eq!(error_lines(&got), vec![format!("error: {missing}: no such file or folder")], "{command}");
         got.json();
     }
     let got = run(&["extract", &missing, &f, "--format", "json"]);
@@ -422,13 +386,13 @@ fn a_missing_path_is_exit_2_naming_it() {
 
     let got = run(&["check", &missing, "--against", CORPUS]);
     got.assert_code(2);
-    assert_eq!(got.error_lines(), vec![format!("error: {missing}: no such file or folder")]);
+    assert_eq!(error_lines(&got), vec![format!("error: {missing}: no such file or folder")]);
     let got = run(&["check", &f, "--against", &missing]);
     got.assert_code(2);
-    assert_eq!(got.error_lines(), vec![format!("error: {missing}: no such file or folder")]);
+    assert_eq!(error_lines(&got), vec![format!("error: {missing}: no such file or folder")]);
     let got = run(&["diff", &missing, &f]);
     got.assert_code(2);
-    assert_eq!(got.stderr_lines_with(&missing).len(), 1, "{}", got.stderr);
+    assert_eq!(stderr_lines_with(&got, &missing).len(), 1, "{}", got.stderr);
 }
 
 // --- check --------------------------------------------------------------------------
@@ -586,15 +550,15 @@ fn check_with_a_bad_new_file_is_exit_2() {
     let binary = setup.dir.write("new/binary.md", b"\0\0\0\x01claims?\0");
     let got = setup.check(&binary, &["--format", "json"]);
     got.assert_code(2);
-    assert_eq!(got.error_lines().len(), 1, "{}", got.stderr);
-    assert!(got.error_lines()[0].starts_with(&format!("error: {binary}: binary file")), "{}", got.stderr);
+    assert_eq!(error_lines(&got).len(), 1, "{}", got.stderr);
+    assert!(error_lines(&got)[0].starts_with(&format!("error: {binary}: binary file")), "{}", got.stderr);
     got.json();
 
     let bad_date = setup.dir.write("new/bad-date.md", BAD_DATE);
     let got = setup.check(&bad_date, &[]);
     got.assert_code(2);
-    assert_eq!(got.error_lines().len(), 1, "{}", got.stderr);
-    assert!(got.error_lines()[0].starts_with(&format!("error: {bad_date}:3: ")), "{}", got.stderr);
+    assert_eq!(error_lines(&got).len(), 1, "{}", got.stderr);
+    assert!(error_lines(&got)[0].starts_with(&format!("error: {bad_date}:3: ")), "{}", got.stderr);
 
     // An input error outranks a conflict: exit 2, and the conflict is still printed.
     let wrong = setup.dir.write("new/wrong-date.md", WRONG_DATE_ARTICLE);
@@ -789,7 +753,7 @@ fn an_unknown_key_in_a_rule_file_is_exit_2_naming_file_line_and_key() {
         dir.write("count/typo.toml", "kind = \"troop_count\"\nsubjekt = \"x\"\npatterns = [\"{number} drones\"]\n");
     let got = run(&["extract", &corpus_file(KREMLIN_F), "--rules", &dir.arg()]);
     got.assert_code(2);
-    let errors = got.error_lines();
+    let errors = error_lines(&got);
     assert_eq!(errors.len(), 1, "{}", got.stderr);
     assert!(errors[0].starts_with(&format!("error: {file}:2:1: unknown field `subjekt`")), "{}", errors[0]);
     let got = run(&["rules", "test", &dir.arg()]);

@@ -14,24 +14,8 @@ use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Each seed by its number and the publication date its text implies (see the seeds'
-/// README).
-const SEEDS: &[(&str, &str)] = &[
-    ("000", "2025-12-31"),
-    ("001", "2025-12-02"),
-    ("002", "2025-12-03"),
-    ("003", "2025-11-26"),
-    ("004", "2025-12-01"),
-];
-
-/// A new article that agrees with the corpus (the Geneva date, the original plan).
-const CLEAN_ARTICLE: &str = "---
-title: Geneva round set the outline for later talks
-outlet: Claimcheck Test Desk
-published: 2025-11-28
----
-Ukrainian and American negotiators met in Geneva on November 23 and worked from the original 28-point plan, two diplomats said.
-";
+mod common;
+use common::{CLEAN_ARTICLE, SEEDS};
 
 /// A new article that moves the Kremlin meeting to December 4 and cuts it to about
 /// two hours.

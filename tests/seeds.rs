@@ -12,14 +12,8 @@ use serde_json::{Value as Json, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Each seed by its number, the start of its file name, and its implied publication date.
-const SEEDS: &[(&str, &str)] = &[
-    ("000", "2025-12-31"),
-    ("001", "2025-12-02"),
-    ("002", "2025-12-03"),
-    ("003", "2025-11-26"),
-    ("004", "2025-12-01"),
-];
+mod common;
+use common::SEEDS;
 
 const HOUR: i64 = 3_600;
 const YEAR: i64 = 365 * 86_400;

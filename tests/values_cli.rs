@@ -3,59 +3,23 @@
 //! one enormous line, a malformed front matter) and on the JSON contract of DESIGN.md.
 
 use serde_json::{Value as Json, json};
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::{Run, run_with};
 
-impl Run {
-    /// The standard output read as the `values` JSON document.
-    fn json(&self) -> Json {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is no JSON ({e}): {self:?}"))
-    }
-
-    /// The `values` array of the JSON document.
-    fn values(&self) -> Vec<Json> {
-        match self.json().get("values") {
-            Some(Json::Array(values)) => values.clone(),
-            other => panic!("no `values` array but {other:?}: {self:?}"),
-        }
-    }
-
-    fn assert_code(&self, want: i32) {
-        assert_eq!(self.code, Some(want), "exit code: {self:?}");
-        assert!(!self.stderr.contains("panicked"), "the binary panicked: {}", self.stderr);
+/// The `values` array of a run's JSON document.
+fn values_of(run: &Run) -> Vec<Json> {
+    match run.json().get("values") {
+        Some(Json::Array(values)) => values.clone(),
+        other => panic!("no `values` array but {other:?}: {run:?}"),
     }
 }
 
 /// Run `claimcheck` with `args`, feeding `stdin` (nothing when `None`).
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
-    cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    let mut child = cmd.spawn().expect("start the claimcheck binary");
-    if let Some(bytes) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin pipe");
-        let bytes = bytes.to_vec();
-        // Write from a thread so a large input cannot deadlock against a full stdout.
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&bytes);
-        });
-    }
-    let out = child.wait_with_output().expect("wait for claimcheck");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    run_with(None, args, stdin)
 }
 
 /// A file under the temp folder with a name no other test (or test run) uses; removed
@@ -87,7 +51,7 @@ impl Drop for TempFile {
 /// The JSON rows as (text, value) pairs, after checking that every row's `text` is
 /// the input's bytes at `start..end`.
 fn rows(input: &[u8], run: &Run) -> Vec<(String, Json)> {
-    run.values()
+    values_of(&run)
         .into_iter()
         .map(|row| {
             let text = row["text"].as_str().unwrap_or_else(|| panic!("row without text: {row}")).to_string();
@@ -140,7 +104,7 @@ fn invalid_utf8_is_read_lossily_with_offsets_kept() {
     assert!(got.stderr.contains("warning:"), "{}", got.stderr);
     assert!(got.stderr.contains("byte 3"), "the warning names the offset: {}", got.stderr);
     assert!(got.stderr.contains(file.arg()), "the warning names the file: {}", got.stderr);
-    let values = got.values();
+    let values = values_of(&got);
     assert_eq!(values.len(), 1, "{values:?}");
     let (start, end) = (values[0]["start"].as_u64().unwrap() as usize, values[0]["end"].as_u64().unwrap() as usize);
     assert_eq!(&input[start..end], b"5 hours");
@@ -200,7 +164,7 @@ fn absurd_numbers_never_panic() {
     got.assert_code(0);
     // Longer than any figure a reporter writes: a serial number, not a value (and no
     // tail of it read as one either).
-    assert_eq!(got.values(), Vec::<Json>::new());
+    assert_eq!(values_of(&got), Vec::<Json>::new());
 
     let absurd = [
         "99999999999999999999999999th meeting",
@@ -244,7 +208,7 @@ fn a_50_mb_single_line_is_read_whole() {
     drop(input);
     let got = run(&["values", file.arg(), "--format", "json"], None);
     got.assert_code(0);
-    let values = got.values();
+    let values = values_of(&got);
     assert_eq!(values.len(), 3 * phrases, "three values per phrase");
     let texts: Vec<&str> = values.iter().take(3).map(|v| v["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["December 2", "over four hours", "sixth"]);
@@ -322,7 +286,7 @@ fn front_matter_date_places_values_and_spans_count_the_front_matter() {
     got.assert_code(0);
     assert_eq!(got.json()["published"], json!("2025-12-01"));
     assert_eq!(rows(input.as_bytes(), &got), expected);
-    let row = &got.values()[0];
+    let row = &values_of(&got)[0];
     assert_eq!((row["line"].clone(), row["column"].clone()), (json!(5), json!(16)));
 
     // The article's own date is the one it was published on; the flag is for
@@ -366,7 +330,7 @@ fn json_follows_the_contract_for_every_value_type() {
     ];
     let expected: Vec<(String, Json)> = expected.into_iter().map(|(t, v)| (t.to_string(), v)).collect();
     assert_eq!(rows(input.as_bytes(), &got), expected);
-    for row in got.values() {
+    for row in values_of(&got) {
         for field in ["text", "start", "end", "line", "column", "value"] {
             assert!(row.get(field).is_some(), "row lacks {field}: {row}");
         }

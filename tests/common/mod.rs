@@ -1,0 +1,78 @@
+//! Helpers the command-line test files share: running the binary, what a run gave, the
+//! seeds' implied publication dates, and a new article that agrees with the corpus.
+
+#![allow(dead_code)]
+
+use serde_json::Value as Json;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Each seed by the start of its file name, with the publication date its text implies
+/// (`../shared/seeds/README.md`).
+pub const SEEDS: &[(&str, &str)] = &[
+    ("000", "2025-12-31"),
+    ("001", "2025-12-02"),
+    ("002", "2025-12-03"),
+    ("003", "2025-11-26"),
+    ("004", "2025-12-01"),
+];
+
+/// A new article that agrees with the corpus: the Geneva date and the original plan.
+pub const CLEAN_ARTICLE: &str = "---
+title: Geneva round set the outline for later talks
+outlet: Claimcheck Test Desk
+published: 2025-11-28
+---
+Ukrainian and American negotiators met in Geneva on November 23 and worked from the original 28-point plan, two diplomats said.
+";
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Standard output read as JSON.
+    pub fn json(&self) -> Json {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is no JSON ({e}): {self:?}"))
+    }
+
+    /// The run exited with `want` and did not panic.
+    pub fn assert_code(&self, want: i32) {
+        assert!(!self.stderr.contains("panicked"), "the binary panicked: {}", self.stderr);
+        assert_eq!(self.code, Some(want), "exit code: {self:?}");
+    }
+}
+
+/// Run `claimcheck` with `args` in `cwd` (the test's own when `None`), feeding `stdin`
+/// (nothing when `None`).
+pub fn run_with(cwd: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd.spawn().expect("start the claimcheck binary");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        let bytes = bytes.to_vec();
+        // Write from a thread so a large input cannot deadlock against a full stdout.
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    let out = child.wait_with_output().expect("wait for claimcheck");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
