@@ -101,8 +101,15 @@ pub enum DateExpr {
         /// March" ahead; `None` takes the nearest.
         lean: Option<Tense>,
     },
-    /// A calendar year ("since 2014").
-    Year(i32),
+    /// A calendar year ("since 2014"), or part of one ("early 2025").
+    Year(i32, Option<MonthPart>),
+    /// A day of a month the text leaves out ("on the 14th", "Thursday the 15th").
+    DayOfMonth {
+        /// 1 to 31.
+        day: u32,
+        /// The weekday the text states beside it.
+        weekday: Option<Weekday>,
+    },
     /// A day of the week ("on Sunday", "last Tuesday").
     Weekday {
         /// The day.
@@ -302,7 +309,7 @@ fn full_or_month_day(
 /// "December 30 to January 2".
 fn month_first(input: &str) -> Res<'_, DateExpr> {
     let (rest, weekday) = opt(weekday_prefix).parse(input)?;
-    let (rest, (month, _, day)) = (month_name(true), sp0, day_number).parse(rest)?;
+    let (rest, (month, _, _, day)) = (month_name(true), sp0, opt((word("the"), sp)), day_number).parse(rest)?;
     let end = alt((
         (day_range_joiner, month_name(true), sp0, day_number).map(|(_, m, _, d)| (m, d)),
         (day_range_joiner, day_number).map(|(_, d)| (month, d)),
@@ -391,11 +398,29 @@ fn month_only(input: &str) -> Res<'_, DateExpr> {
     Ok((rest, DateExpr::Month { month, year, part, lean }))
 }
 
+/// "early 2025", "mid-2024", "late 2023": a part of a year.
+fn year_part(input: &str) -> Res<'_, DateExpr> {
+    let (rest, (part, year)) = (month_part, year_number).parse(input)?;
+    Ok((rest, DateExpr::Year(year, Some(part))))
+}
+
+/// "on the 14th", "Thursday the 15th": a day of an unnamed month.
+fn day_of_month(input: &str) -> Res<'_, DateExpr> {
+    let lead = alt(((weekday_name, opt(tag(",")), sp).map(|(w, _, _)| Some(w)), (word("on"), sp).map(|_| None)));
+    let (rest, (weekday, _, _, day)) = (lead, word("the"), sp, day_number).parse(input)?;
+    // Only an ordinal suffix makes "the 14" a day ("the 14th").
+    let written = input.get(..input.len() - rest.len()).unwrap_or("");
+    if !written.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail(input);
+    }
+    Ok((rest, DateExpr::DayOfMonth { day, weekday }))
+}
+
 /// A year after a preposition: "in 2014", "since 2022"; a bare year is no date.
 fn year_only(input: &str) -> Res<'_, DateExpr> {
     let prepositions = &["in", "since", "until", "by", "during", "through", "before", "after", "from"];
     let (rest, (_, _, year)) = (one_of(prepositions), sp, year_number).parse(input)?;
-    Ok((rest, DateExpr::Year(year)))
+    Ok((rest, DateExpr::Year(year, None)))
 }
 
 /// "on Sunday", "last Tuesday", "next Friday", "Monday morning".
@@ -462,6 +487,14 @@ fn shift(input: &str) -> Res<'_, DateExpr> {
             return Ok((rest, DateExpr::Shift { count: -(n as i64), unit }));
         }
     }
+    // "three weeks from now", "two days from today".
+    if let Ok((rest, (n, _, unit, _, _, _, _))) =
+        (count, sp, calendar_unit, sp, word("from"), sp, one_of(&["now", "today"])).parse(input)
+    {
+        if whole(n) {
+            return Ok((rest, DateExpr::Shift { count: n as i64, unit }));
+        }
+    }
     let (rest, (_, _, n, _, unit)) = (word("in"), sp, count, sp, calendar_unit).parse(input)?;
     let (rest, _) = opt((tag("'"), opt(tag("s")), sp, word("time"))).parse(rest)?;
     if !whole(n) {
@@ -472,8 +505,8 @@ fn shift(input: &str) -> Res<'_, DateExpr> {
 
 /// Any date expression starting at `input`; the longest reading wins.
 pub fn date(input: &str) -> Res<'_, DateExpr> {
-    let parsers: [fn(&str) -> Res<'_, DateExpr>; 9] =
-        [iso_date, month_first, day_first, month_only, year_only, weekday, relative, shift, |i| fail(i)];
+    let parsers: [fn(&str) -> Res<'_, DateExpr>; 10] =
+        [iso_date, month_first, day_first, month_only, year_only, year_part, day_of_month, weekday, relative, shift];
     let mut best: Option<(&str, DateExpr)> = None;
     for p in parsers {
         if let Ok((rest, expr)) = p(input) {
@@ -612,8 +645,31 @@ pub fn resolve(expr: &DateExpr, anchor: &Anchor, tense: Tense, text: &str) -> Op
             }?;
             plain(month_span(year, month, part)?)
         }
-        DateExpr::Year(year) => {
-            plain(span(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?, Grain::Year))
+        DateExpr::Year(year, part) => {
+            let (first, last) = match part {
+                None => (1, 12),
+                Some(MonthPart::Early) => (1, 4),
+                Some(MonthPart::Mid) => (5, 8),
+                Some(MonthPart::Late) => (9, 12),
+            };
+            let start = NaiveDate::from_ymd_opt(year, first, 1)?;
+            let end = NaiveDate::from_ymd_opt(year, last, 1)?.checked_add_months(Months::new(1))?.pred_opt()?;
+            plain(span(start, end, Grain::Year))
+        }
+        DateExpr::DayOfMonth { day, weekday } => {
+            let Some(published) = published else {
+                let month_unknown = Unplaced::Relative { text: text.to_string(), days: 1 };
+                return unplaced(month_unknown);
+            };
+            // The month before, of, or after publication that puts the day nearest.
+            let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
+            let candidates = [shift_months(first, -1), Some(first), shift_months(first, 1)];
+            let date = candidates
+                .into_iter()
+                .flatten()
+                .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+                .min_by_key(|d| (weekday.is_some_and(|w| d.weekday() != w), (*d - published).num_days().abs()))?;
+            Some(Placed { value: DateValue::day(date), warning: weekday_warning(date, weekday) })
         }
         DateExpr::Weekday { day, cue } => {
             let Some(published) = published else { return unplaced(Unplaced::Weekday(day)) };
@@ -776,6 +832,13 @@ mod tests {
         ("last Tuesday", "2025-12-02", "2025-11-25", "2025-11-25"),
         ("next Tuesday", "2025-12-02", "2025-12-09", "2025-12-09"),
         ("Monday morning", "2025-12-03", "2025-12-01", "2025-12-01"),
+        ("on the 14th", "2025-12-10", "2025-12-14", "2025-12-14"),
+        ("Sunday the 30th", "2025-12-03", "2025-11-30", "2025-11-30"),
+        ("February the 14th", "2015-02-12", "2015-02-14", "2015-02-14"),
+        ("early 2025", "2020-01-01", "2025-01-01", "2025-04-30"),
+        ("late 2024", "2020-01-01", "2024-09-01", "2024-12-31"),
+        ("three weeks from now", "2025-12-03", "2025-12-24", "2025-12-24"),
+        ("two days from today", "2025-12-03", "2025-12-05", "2025-12-05"),
     ];
 
     #[test]
@@ -857,6 +920,8 @@ mod tests {
         "4:30",
         "12/05/2025",
         "the 20th",
+        "on the 14",
+        "early",
         "the week",
         "weekend",
         "Wednesdays",

@@ -119,7 +119,10 @@ pub fn zone(text: &str, start: usize, prev_word: Option<&str>) -> Option<usize> 
         if prev.as_deref().is_some_and(|p| INDEX_WORDS.contains(&p) || INDEX_WORDS.contains(&p.trim_end_matches('.'))) {
             return Some(end);
         }
-        if run.contains(':') || run.contains('/') {
+        // "2 1/2 hours": a whole number and a half or a quarter, no date.
+        let fraction = run.rsplit(' ').next().is_some_and(|last| matches!(last, "1/2" | "1/4" | "3/4"))
+            && run.split(' ').count() <= 2;
+        if run.contains(':') || (run.contains('/') && !fraction) {
             return Some(clock_suffix(text, end));
         }
         if run.matches('.').count() >= 2 {
@@ -228,6 +231,7 @@ mod tests {
         ("first direct involvement", 0, None),
         ("5 hours", 0, None),
         ("800,000 troops", 0, None),
+        ("2 1/2 hours", 0, None),
     ];
 
     #[test]

@@ -217,7 +217,7 @@ pub fn fraction(input: &str) -> Res<'_, f64> {
             return Ok((rest, 1.0 / 3.0));
         }
     }
-    let (rest, (n, _, w)) = (below_hundred, sp, letters).parse(input)?;
+    let (rest, (n, _, w)) = (below_hundred, joiner, letters).parse(input)?;
     let mut buf = [0; 24];
     let part = match lower(w, &mut buf) {
         Some("thirds") => 3.0,
@@ -243,6 +243,9 @@ pub fn cardinal(input: &str) -> Res<'_, f64> {
     let half = alt((
         (sp, word("and"), sp, word("a"), sp, one_of(&["half", "quarter"])).map(|t| t.5),
         (hyphen, word("and"), hyphen, word("a"), hyphen, one_of(&["half", "quarter"])).map(|t| t.5),
+        // "2 1/2", "2½", "2 ½".
+        (sp0, alt((tag("\u{bd}"), tag("1/2")))).map(|_| "half"),
+        (sp0, alt((tag("\u{bc}"), tag("1/4")))).map(|_| "quarter"),
     ));
     if let Ok((after, part)) = opt(half).parse(rest) {
         if let Some(part) = part {
@@ -409,6 +412,9 @@ mod tests {
         ("one and a half", 1.5),
         ("two-and-a-half", 2.5),
         ("1 and a half", 1.5),
+        ("2 1/2", 2.5),
+        ("2\u{bd}", 2.5),
+        ("three-quarters", 0.75),
         ("half", 0.5),
         ("a half", 0.5),
         ("a quarter", 0.25),

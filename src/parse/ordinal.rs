@@ -62,6 +62,12 @@ fn ordinal_below_hundred(input: &str) -> Res<'_, u32> {
 /// An ordinal in words: "first", "twenty-fifth", "hundredth", "one hundredth", "one
 /// hundred and first".
 pub fn ordinal_words(input: &str) -> Res<'_, u32> {
+    // "hundred and first": a hundred without its "one".
+    if let Ok((rest, (_, _, _, tail))) =
+        (super::lex::word("hundred"), sp, opt((super::lex::word("and"), sp)), ordinal_below_hundred).parse(input)
+    {
+        return Ok((rest, 100 + tail));
+    }
     if let Ok((rest, (hundreds, _, w))) = (below_thousand, sp, letters).parse(input) {
         let is_exact_hundreds = hundreds >= 1.0 && hundreds < 10.0 && hundreds.fract() == 0.0;
         if is_exact_hundreds && ordinal_word(w) == Some(100) {
@@ -133,6 +139,7 @@ mod tests {
         ("one hundredth", 100),
         ("one hundred and first", 101),
         ("one hundred first", 101),
+        ("hundred and first", 101),
         ("1st", 1),
         ("2nd", 2),
         ("3rd", 3),
