@@ -167,6 +167,9 @@ impl Entities {
     /// The event a set of mentions names: the first event, in file order, one of whose
     /// conditions the mentions meet, preferring conditions with more parts.
     pub fn event(&self, mentioned: &BTreeSet<String>) -> Option<&str> {
+        if mentioned.is_empty() {
+            return None;
+        }
         let mut best: Option<(usize, &str)> = None;
         for event in &self.events {
             for condition in &event.when {

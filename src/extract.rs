@@ -80,9 +80,12 @@ struct Prepared {
     spans: Vec<Range<usize>>,
     mentions: Vec<Mention>,
     event: Option<String>,
-    words: BTreeSet<String>,
+    /// The sentence's words and punctuation as written (lower-cased).
+    raw: Vec<Token>,
     /// People and places the sentence names (not counting places people came from).
     named: BTreeSet<String>,
+    /// The kinds of value the sentence holds.
+    kinds: Vec<ValueKind>,
 }
 
 fn value_kind(value: &Value) -> ValueKind {
@@ -99,6 +102,29 @@ fn value_kind(value: &Value) -> ValueKind {
 fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -> Prepared {
     let raw: Vec<Token> = text::tokens(text, sentence.span.clone());
     let raw_mentions = rules.entities.mentions(text, &raw);
+    let first_value = values.partition_point(|v| v.end <= sentence.span.start);
+    let holds_values = values.get(first_value).is_some_and(|f| f.start < sentence.span.end);
+    if !holds_values {
+        // No claim can stand here: only what the sentence names matters, for the
+        // sentences after it.
+        let came_from = |m: &Mention| {
+            m.kind == crate::rule::pattern::EntityKind::Place
+                && m.start > 0
+                && matches!(&raw[m.start - 1].kind, TokenKind::Word(w) if w == "from")
+        };
+        let named: BTreeSet<String> = raw_mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
+        let event = rules.entities.event(&named).map(str::to_string);
+        return Prepared {
+            toks: Vec::new(),
+            words_of: Vec::new(),
+            spans: Vec::new(),
+            mentions: Vec::new(),
+            event,
+            raw,
+            named,
+            kinds: Vec::new(),
+        };
+    }
     let mut toks = Vec::with_capacity(raw.len());
     let mut words_of: Vec<Vec<String>> = Vec::with_capacity(raw.len());
     let word_of = |t: &Token| match &t.kind {
@@ -107,7 +133,6 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
     };
     let mut spans = Vec::with_capacity(raw.len());
     let mut map = Vec::with_capacity(raw.len());
-    let first_value = values.partition_point(|v| v.end <= sentence.span.start);
     let mut v = first_value;
     let mut i = 0;
     while i < raw.len() {
@@ -154,14 +179,15 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
     };
     let named: BTreeSet<String> = mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
     let event = rules.entities.event(&named).map(str::to_string);
-    let words = raw
+    let mut kinds: Vec<ValueKind> = toks
         .iter()
-        .filter_map(|t| match &t.kind {
-            TokenKind::Word(w) => Some(w.clone()),
-            TokenKind::Punct(_) => None,
+        .filter_map(|t| match t {
+            Tok::Value { kind, .. } => Some(*kind),
+            _ => None,
         })
         .collect();
-    Prepared { toks, words_of, spans, mentions, event, words, named }
+    kinds.dedup();
+    Prepared { toks, words_of, spans, mentions, event, raw, named, kinds }
 }
 
 /// Whether `word` matches a cue ("revis*" matches "revised").
@@ -403,22 +429,45 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     // Best claim per value: qualified over unqualified, then the longer match.
     let mut best: Vec<(usize, (bool, bool, usize, bool), Claim)> = Vec::new();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
+        if p.kinds.is_empty() {
+            continue;
+        }
+        // The sentence's words, sorted, to pass over patterns whose required words it
+        // lacks (words inside values count too: "five-hour" holds "hour").
+        let mut words: Vec<&str> = p
+            .raw
+            .iter()
+            .filter_map(|t| match &t.kind {
+                TokenKind::Word(w) => Some(w.as_str()),
+                TokenKind::Punct(_) => None,
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         for rule in &rules.rules {
             if !rule.context.is_empty() {
                 let previous = si
                     .checked_sub(1)
                     .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
-                    .map(|prev| &prepared[prev].words);
-                let has =
-                    |words: &BTreeSet<String>| words.iter().any(|w| rule.context.iter().any(|c| cue_matches(c, w)));
-                if !has(&p.words) && !previous.is_some_and(has) {
+                    .map(|prev| &prepared[prev]);
+                let has = |p: &Prepared| {
+                    p.raw.iter().any(|t| match &t.kind {
+                        TokenKind::Word(w) => rule.context.iter().any(|c| cue_matches(c, w)),
+                        TokenKind::Punct(_) => false,
+                    })
+                };
+                if !has(p) && !previous.is_some_and(has) {
                     continue;
                 }
             }
             // Values the rule may not take are hidden from its patterns, so a pattern can
             // reach past them to one it may ("met ... this year on Tuesday").
             let hidden: Vec<Tok>;
-            let toks = if rule.max_days.is_some() {
+            let needs_hiding = rule.max_days.is_some()
+                && p.toks.iter().any(|t| {
+                    matches!(t, Tok::Value { index, .. } if values.get(*index).is_some_and(|f| !fits(rule, &f.value)))
+                });
+            let toks = if needs_hiding {
                 hidden = p
                     .toks
                     .iter()
@@ -434,6 +483,10 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                 &p.toks
             };
             for entry in &rule.patterns {
+                // A sentence without a value of the pattern's kind cannot match it.
+                if !entry.pattern.value_kind().is_some_and(|k| p.kinds.contains(&k)) || !entry.pattern.may_match(&words) {
+                    continue;
+                }
                 for m in entry.pattern.find_all(toks, &p.mentions) {
                     let Some(capture) = m.captures.iter().find(|c| c.value_index.is_some()) else { continue };
                     let Some(found) = capture.value_index.and_then(|i| values.get(i)) else { continue };

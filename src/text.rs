@@ -260,7 +260,12 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
                     break;
                 }
             }
-            let word = part.get(i..end).unwrap_or("").to_lowercase().replace('\u{2019}', "'");
+            let written = part.get(i..end).unwrap_or("");
+            let word = if written.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                written.to_string()
+            } else {
+                written.to_lowercase().replace('\u{2019}', "'")
+            };
             out.push(Token { span: range.start + i..range.start + end, kind: TokenKind::Word(word) });
         } else if !c.is_whitespace() && c != crate::article::SUBSTITUTE {
             out.push(Token { span: range.start + i..range.start + i + c.len_utf8(), kind: TokenKind::Punct(c) });

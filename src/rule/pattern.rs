@@ -124,6 +124,30 @@ pub struct Pattern {
     pub source: String,
     /// Its elements, in order.
     pub elements: Vec<Element>,
+    /// What the first token of a match can be.
+    pub first: First,
+    /// Words of which every match holds one (`(word, is_prefix)`), taken from a required
+    /// element; a sentence holding none of them is passed over whole.
+    pub anchor: Option<Vec<(String, bool)>>,
+}
+
+/// The most selective required element on the main path: a word, or a group of single
+/// words.
+fn anchor_of(elements: &[Element]) -> Option<Vec<(String, bool)>> {
+    elements
+        .iter()
+        .filter_map(|e| match e {
+            Element::Word { text, prefix } => Some(vec![(text.clone(), *prefix)]),
+            Element::Group(alternatives) => alternatives
+                .iter()
+                .map(|alt| match alt.as_slice() {
+                    [Element::Word { text, prefix }, ..] => Some((text.clone(), *prefix)),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        })
+        .min_by_key(Vec::len)
 }
 
 /// Why a pattern did not parse, and where.
@@ -427,7 +451,17 @@ fn pattern(input: &str) -> PResult<'_, Vec<Element>> {
 pub fn parse_pattern(source: &str) -> Result<Pattern, PatternError> {
     let offset = |at: &str| source.len().saturating_sub(at.len());
     match pattern(source) {
-        Ok((_, elements)) => Ok(Pattern { source: source.to_string(), elements }),
+        Ok((_, elements)) => {
+            let mut first = First::default();
+            if first.add(&elements) {
+                // A pattern that can match nothing at its start may start anywhere.
+                first.any = true;
+            }
+            first.words.sort();
+            first.words.dedup();
+            let anchor = anchor_of(&elements);
+            Ok(Pattern { source: source.to_string(), elements, first, anchor })
+        }
         Err(nom::Err::Error(p) | nom::Err::Failure(p)) => {
             let message = if p.message.is_empty() { "malformed pattern".to_string() } else { p.message };
             Err(PatternError { offset: offset(p.at), message, opened_at: p.opened_at.map(offset) })
@@ -533,8 +567,96 @@ struct Search<'t> {
 }
 
 fn word_matches(word: &str, prefix: bool, tok: &str) -> bool {
+    // Tokens come lower-cased already; fold only what may still need it.
+    if tok.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return if prefix { tok.starts_with(word) } else { tok == word };
+    }
     let mut tok = tok.chars().flat_map(fold_word);
     word.chars().all(|w| tok.next() == Some(w)) && (prefix || tok.next().is_none())
+}
+
+/// What the first token of a match can be, so that most start positions are ruled out
+/// by one look instead of a search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct First {
+    /// Any token may start a match (the pattern can begin with nothing definite).
+    any: bool,
+    /// Whole words.
+    words: Vec<String>,
+    /// Word beginnings (`meet*`).
+    prefixes: Vec<String>,
+    /// Punctuation, as pattern literals.
+    puncts: Vec<char>,
+    /// Value kinds.
+    values: Vec<ValueKind>,
+    /// Entity kinds (any word token may begin a name).
+    entities: bool,
+}
+
+impl First {
+    /// Add what can start `elements`; returns whether they can also match nothing.
+    fn add(&mut self, elements: &[Element]) -> bool {
+        for element in elements {
+            let nullable = match element {
+                Element::Word { text, prefix: false } => {
+                    self.words.push(text.clone());
+                    false
+                }
+                Element::Word { text, prefix: true } => {
+                    self.prefixes.push(text.clone());
+                    false
+                }
+                Element::Punct(c) => {
+                    self.puncts.push(*c);
+                    false
+                }
+                Element::Slot(slot) => {
+                    match slot.value_kind() {
+                        Some(kind) => self.values.push(kind),
+                        None => self.entities = true,
+                    }
+                    false
+                }
+                Element::Gap(_) => {
+                    self.any = true;
+                    false
+                }
+                Element::Group(alternatives) => {
+                    let mut nullable = false;
+                    for alternative in alternatives {
+                        nullable |= self.add(alternative);
+                    }
+                    nullable
+                }
+                Element::Optional(part) => {
+                    self.add(part);
+                    true
+                }
+            };
+            if !nullable {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether a match may start at `tok`.
+    fn admits(&self, tok: &Tok) -> bool {
+        if self.any {
+            return true;
+        }
+        match tok {
+            Tok::Word(w) => {
+                let folded = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                self.entities
+                    || (folded && self.words.binary_search(w).is_ok())
+                    || (!folded && self.words.iter().any(|x| word_matches(x, false, w)))
+                    || self.prefixes.iter().any(|x| word_matches(x, true, w))
+            }
+            Tok::Punct(c) => fold_punct(*c).is_some_and(|c| self.puncts.contains(&c)),
+            Tok::Value { kind, .. } => self.values.contains(kind),
+        }
+    }
 }
 
 /// Punctuation a gap never skips: it ends a clause, so what lies beyond is about
@@ -630,6 +752,27 @@ impl Search<'_> {
 }
 
 impl Pattern {
+    /// Whether a sentence whose words (lower case, sorted) are `words` may hold a match.
+    pub fn may_match(&self, words: &[&str]) -> bool {
+        let Some(anchor) = &self.anchor else { return true };
+        anchor.iter().any(|(w, prefix)| {
+            if *prefix {
+                let from = words.partition_point(|x| *x < w.as_str());
+                words.get(from).is_some_and(|x| x.starts_with(w.as_str()))
+            } else {
+                words.binary_search(&w.as_str()).is_ok()
+            }
+        })
+    }
+
+    /// The kind of value the pattern's value slot takes.
+    pub fn value_kind(&self) -> Option<ValueKind> {
+        self.elements.iter().find_map(|e| match e {
+            Element::Slot(slot) => slot.value_kind(),
+            _ => None,
+        })
+    }
+
     /// Every match in `toks`, left to right and not overlapping: at each start the first
     /// match found (optional parts taken, earlier alternatives and shorter gaps
     /// preferred), then on from its end. `mentions` are the entities over `toks`.
@@ -637,6 +780,10 @@ impl Pattern {
         let mut found = Vec::new();
         let mut start = 0;
         while start < toks.len() {
+            if !self.first.admits(&toks[start]) {
+                start += 1;
+                continue;
+            }
             let mut search = Search { toks, mentions, steps: 0, captures: Vec::new() };
             match search.run(&self.elements, &Then::Done, start) {
                 Some(end) if end > start => {
