@@ -5,14 +5,14 @@
 use crate::article::{Article, InputError, LineIndex, parse_published};
 use crate::compare::{self, ArticleClaims, Finding, Relation};
 use crate::extract::extract;
-use crate::report;
+use crate::report::{self, Report};
 use crate::rule::{self, RuleSet};
 use crate::scan::{self, Found};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,7 +31,7 @@ pub enum Command {
     /// Print the claims of each article.
     Extract(InputArgs),
     /// Compare articles: which agree, which conflict, which report a newer value.
-    Compare(InputArgs),
+    Compare(CompareArgs),
     /// CI gate: findings that involve the NEW articles; exit 1 on a conflict.
     Check(CheckArgs),
     /// A unified diff of two articles' claim sheets.
@@ -44,13 +44,84 @@ pub enum Command {
     Rules(RulesCommand),
 }
 
-/// Output formats.
+/// Output formats. `extract`, `diff` and `values` write human or json; the others are
+/// reports of findings, for `compare` and `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Text for people.
+    /// Text for people (findings: rustc-style, the sentence with a caret under the value).
     Human,
+    /// One line per finding: path:line:col: conflict[kind] ... (vs path:line).
+    Concise,
     /// JSON as fixed by the design's contract (schema_version 1).
     Json,
+    /// JSON Lines: one finding a line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (::error file=...::...).
+    Github,
+    /// A fact-checker's report per story, in Markdown.
+    Markdown,
+    /// schema.org ClaimReview JSON-LD, one per disputed claim.
+    Claimreview,
+}
+
+impl Format {
+    /// The report printer for this format.
+    pub fn report(self) -> Report {
+        match self {
+            Format::Human => Report::Human,
+            Format::Concise => Report::Concise,
+            Format::Json => Report::Json,
+            Format::Jsonl => Report::Jsonl,
+            Format::Sarif => Report::Sarif,
+            Format::Github => Report::Github,
+            Format::Markdown => Report::Markdown,
+            Format::Claimreview => Report::Claimreview,
+        }
+    }
+
+    /// The name on the command line.
+    pub fn name(self) -> String {
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
+}
+
+/// One `--report FORMAT=PATH`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportTarget {
+    /// The format.
+    pub format: Format,
+    /// Where to write it.
+    pub path: PathBuf,
+}
+
+fn report_target(s: &str) -> Result<ReportTarget, String> {
+    let names: Vec<String> = Format::value_variants().iter().map(|f| f.name()).collect();
+    let (name, path) =
+        s.split_once('=').ok_or_else(|| format!("expected FORMAT=PATH, FORMAT one of {}", names.join(", ")))?;
+    let format = Format::from_str(name.trim(), true)
+        .map_err(|_| format!("unknown format '{name}'; expected one of {}", names.join(", ")))?;
+    if path.is_empty() {
+        return Err("expected FORMAT=PATH: the path is missing".to_string());
+    }
+    Ok(ReportTarget { format, path: PathBuf::from(path) })
+}
+
+/// Where `compare` and `check` write their findings, besides or instead of standard
+/// output.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Write the --format output to FILE instead of standard output (replaced whole, never
+    /// an input article).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write FORMAT to PATH, e.g. --report sarif=claims.sarif (repeatable).
+    #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = report_target)]
+    pub reports: Vec<ReportTarget>,
+    /// github format: annotate at most N disputed claims; a closing line counts the rest.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub max_annotations: usize,
 }
 
 /// Options shared by the commands that read articles.
@@ -60,7 +131,7 @@ pub struct CommonArgs {
     /// a bundled one replaces it.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    /// Output format.
+    /// Output format; extract and diff write human or json, compare and check any.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Publication date (YYYY-MM-DD) for articles whose front matter gives none.
@@ -68,7 +139,7 @@ pub struct CommonArgs {
     pub published: Option<NaiveDate>,
 }
 
-/// Arguments of `extract` and `compare`.
+/// Arguments of `extract` (and, with report flags, `compare`).
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Articles: files, or folders walked recursively for .txt, .md and .html files
@@ -78,6 +149,17 @@ pub struct InputArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub common: CommonArgs,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub report: ReportArgs,
 }
 
 /// Arguments of `check`.
@@ -93,6 +175,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub common: CommonArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub report: ReportArgs,
 }
 
 /// Arguments of `diff`.
@@ -133,7 +218,7 @@ pub struct ValuesArgs {
     /// relative dates and year-less dates are placed against it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_arg)]
     pub published: Option<NaiveDate>,
-    /// Output format.
+    /// Output format: human or json.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -312,6 +397,7 @@ fn read_and_extract(
                     path: path.clone(),
                     title: article.meta.title,
                     published: article.meta.published,
+                    url: article.meta.url,
                     claims,
                 },
                 warnings,
@@ -360,24 +446,158 @@ fn finish(failed_input: bool, failing: bool) -> ExitCode {
 }
 
 fn run_extract(args: &InputArgs) -> io::Result<ExitCode> {
+    let Some(json) = claims_format("extract", args.common.format) else { return Ok(ExitCode::from(2)) };
     let Some((_, articles, failed)) = gather(&args.paths, &args.common) else { return Ok(ExitCode::from(2)) };
-    let text = match args.common.format {
-        Format::Json => report::extract_json(&articles),
-        Format::Human => report::extract_human(&articles),
-    };
+    let text = if json { report::extract_json(&articles) } else { report::extract_human(&articles) };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(finish(failed, false))
 }
 
-fn run_compare(args: &InputArgs) -> io::Result<ExitCode> {
-    let Some((rules, articles, failed)) = gather(&args.paths, &args.common) else { return Ok(ExitCode::from(2)) };
-    let findings = compare::compare(&articles, |k| rules.kind_changes(k));
-    let text = match args.common.format {
-        Format::Json => report::findings_json(&findings),
-        Format::Human => report::findings_human(&findings, articles.len()),
+fn run_compare(args: &CompareArgs) -> io::Result<ExitCode> {
+    let (input, common) = (&args.input, &args.input.common);
+    let Some(targets) = output_targets(common.format, &args.report, &input.paths) else {
+        return Ok(ExitCode::from(2));
     };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    let Some((rules, articles, failed)) = gather(&input.paths, common) else { return Ok(ExitCode::from(2)) };
+    let findings = compare::compare(&articles, |k| rules.kind_changes(k));
+    let ctx = report::Context {
+        new: None,
+        color: false,
+        max_annotations: args.report.max_annotations,
+        articles: articles.len(),
+    };
+    if !write_reports(&targets, &findings, &ctx)? {
+        return Ok(ExitCode::from(2));
+    }
     Ok(finish(failed, false))
+}
+
+/// A place a report goes: standard output or a file.
+#[derive(Debug)]
+struct Target {
+    format: Format,
+    /// `None`: standard output.
+    path: Option<PathBuf>,
+}
+
+/// Whether `path` (which exists) is one of the input articles: a file given, or an
+/// article file inside a folder given.
+fn is_input(path: &Path, inputs: &[String]) -> bool {
+    let Ok(target) = std::fs::canonicalize(path) else { return false };
+    inputs.iter().filter(|i| *i != "-").any(|given| {
+        let Ok(given) = std::fs::canonicalize(given) else { return false };
+        if given.is_dir() { target.starts_with(&given) && is_article_file(&target) } else { given == target }
+    })
+}
+
+/// The reports to write: the --format output (to --output or standard output) and every
+/// --report. Checked before any article is read: each file's folder must exist, and no
+/// report may go over an input article or over another report. Prints the error and
+/// returns `None` when one is wrong.
+fn output_targets(format: Format, args: &ReportArgs, inputs: &[String]) -> Option<Vec<Target>> {
+    let mut targets = vec![Target { format, path: args.output.clone() }];
+    targets.extend(args.reports.iter().map(|r| Target { format: r.format, path: Some(r.path.clone()) }));
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for path in targets.iter().filter_map(|t| t.path.as_deref()) {
+        let shown = path.display();
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let problem = if !folder.exists() {
+            Some(format!("folder {} does not exist", folder.display()))
+        } else if !folder.is_dir() {
+            Some(format!("{} is not a folder", folder.display()))
+        } else if path.is_dir() {
+            Some("it is a folder".to_string())
+        } else if path.exists() && is_input(path, inputs) {
+            Some("it is one of the input articles".to_string())
+        } else {
+            let same = |p: &PathBuf| {
+                p == path
+                    || std::fs::canonicalize(p).ok().zip(std::fs::canonicalize(path).ok()).is_some_and(|(a, b)| a == b)
+            };
+            seen.iter().any(same).then(|| "two reports would write it".to_string())
+        };
+        if let Some(problem) = problem {
+            eprintln!("error: cannot write {shown}: {problem}");
+            return None;
+        }
+        seen.push(path.to_path_buf());
+    }
+    Some(targets)
+}
+
+/// Render and write every report. Standard output gets colour (human only) when it is a
+/// terminal and NO_COLOR is unset or empty; files never do, and are replaced whole: the
+/// text goes to a temporary file in the same folder, renamed over the target. Returns
+/// `false` (after printing why) when a file could not be written.
+fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context) -> io::Result<bool> {
+    let mut ok = true;
+    for t in targets {
+        match &t.path {
+            None => {
+                let color = t.format == Format::Human
+                    && io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                let ctx = report::Context { color, ..*ctx };
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                t.format.report().write(findings, &ctx, &mut out)?;
+                out.flush()?;
+            }
+            Some(path) => {
+                if let Err(e) = write_atomically(path, |out| t.format.report().write(findings, ctx, out)) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    ok = false;
+                }
+            }
+        }
+    }
+    Ok(ok)
+}
+
+/// Write to `path` through a temporary file beside it and a rename, so that a reader
+/// never sees half a report and a failed run leaves the old one in place.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
+        write(&mut out)?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// `extract`, `diff` and `values` write claims, not findings: human or JSON. Returns
+/// whether JSON was asked for, or prints a usage error and returns `None` for a report
+/// format.
+fn claims_format(command: &str, format: Format) -> Option<bool> {
+    match format {
+        Format::Human => Some(false),
+        Format::Json => Some(true),
+        other => {
+            let mut cli = Cli::command();
+            cli.build();
+            let message = format!(
+                "invalid value '{}' for '--format <FORMAT>': {command} writes human or json; {} is a report of \
+                 findings, for compare and check",
+                other.name(),
+                other.name()
+            );
+            let error = match cli.find_subcommand_mut(command) {
+                Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
+                None => cli.error(clap::error::ErrorKind::InvalidValue, message),
+            };
+            let _ = error.print();
+            None
+        }
+    }
 }
 
 /// Whether a finding fails a check of `new`: a conflict in which a new article's values
@@ -391,6 +611,10 @@ pub fn fails_check(finding: &Finding, new: &[String]) -> bool {
 }
 
 fn run_check(args: &CheckArgs) -> io::Result<ExitCode> {
+    let inputs: Vec<String> = args.new.iter().chain(&args.against).cloned().collect();
+    let Some(targets) = output_targets(args.common.format, &args.report, &inputs) else {
+        return Ok(ExitCode::from(2));
+    };
     let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
     let (new_files, mut errors) = collect_paths(&args.new);
     let (corpus_files, corpus_errors) = collect_paths(&args.against);
@@ -412,25 +636,27 @@ fn run_check(args: &CheckArgs) -> io::Result<ExitCode> {
         .filter(|f| f.claims.iter().any(|c| new_files.contains(&c.path)))
         .collect();
     let failing = findings.iter().any(|f| fails_check(f, &new_files));
-    let text = match args.common.format {
-        Format::Json => report::findings_json(&findings),
-        Format::Human => report::findings_human(&findings, articles.len()),
+    let ctx = report::Context {
+        new: Some(&new_files),
+        color: false,
+        max_annotations: args.report.max_annotations,
+        articles: articles.len(),
     };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    if !write_reports(&targets, &findings, &ctx)? {
+        return Ok(ExitCode::from(2));
+    }
     Ok(finish(!errors.is_empty(), failing))
 }
 
 fn run_diff(args: &DiffArgs) -> io::Result<ExitCode> {
+    let Some(json) = claims_format("diff", args.common.format) else { return Ok(ExitCode::from(2)) };
     let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
     let (articles, errors) = load_articles(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
     for e in &errors {
         eprintln!("error: {e}");
     }
     let [a, b] = articles.as_slice() else { return Ok(ExitCode::from(2)) };
-    let text = match args.common.format {
-        Format::Json => report::extract_json(&articles),
-        Format::Human => report::diff(a, b),
-    };
+    let text = if json { report::extract_json(&articles) } else { report::diff(a, b) };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -517,6 +743,7 @@ struct ValuesDoc<'a> {
 }
 
 fn values(args: &ValuesArgs) -> io::Result<ExitCode> {
+    let Some(json) = claims_format("values", args.format) else { return Ok(ExitCode::from(2)) };
     let path = args.file.as_deref().unwrap_or("-");
     let article = match read_input(path) {
         Ok(a) => a,
@@ -539,8 +766,8 @@ fn values(args: &ValuesArgs) -> io::Result<ExitCode> {
         }
     }
     let mut out = io::stdout().lock();
-    match args.format {
-        Format::Json => {
+    match json {
+        true => {
             let doc = ValuesDoc {
                 schema_version: 1,
                 path,
@@ -550,7 +777,7 @@ fn values(args: &ValuesArgs) -> io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
-        Format::Human => write_values_table(&mut out, &article.text, &positions, &found)?,
+        false => write_values_table(&mut out, &article.text, &positions, &found)?,
     }
     Ok(ExitCode::SUCCESS)
 }

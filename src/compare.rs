@@ -8,8 +8,9 @@
 
 use crate::extract::Claim;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The claims of one article, with what the comparison needs to know of it.
 #[derive(Clone, Debug)]
@@ -20,6 +21,8 @@ pub struct ArticleClaims {
     pub title: Option<String>,
     /// Its publication date.
     pub published: Option<NaiveDate>,
+    /// Its address on the web, when the front matter gives one (`url:`).
+    pub url: Option<String>,
     /// What it claims.
     pub claims: Vec<Claim>,
 }
@@ -54,6 +57,9 @@ pub struct SourcedClaim {
     pub path: String,
     /// Its publication date (ISO), if known.
     pub published: Option<String>,
+    /// The article's address on the web, when its front matter gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The claim.
     #[serde(flatten)]
     pub claim: Claim,
@@ -102,33 +108,33 @@ impl Finding {
     }
 }
 
-type Key = (String, String, Option<String>);
-
 /// Whether dated articles, taken in date order, move from value to value without
 /// going back or disagreeing on one day: an update. Each later group of agreeing
-/// articles must disagree with every earlier article.
-fn is_timeline(per_article: &[(&str, Option<NaiveDate>, Vec<&Claim>)]) -> bool {
-    if per_article.iter().any(|(_, d, _)| d.is_none()) {
+/// articles must disagree with every earlier article. `sets[a]` is article `a`'s set of
+/// values (an index into `agree`, which says which sets share a value).
+fn is_timeline(dates: &[Option<NaiveDate>], sets: &[usize], agree: &[Vec<bool>]) -> bool {
+    if dates.iter().any(Option::is_none) {
         return false;
     }
-    let mut sorted: Vec<_> = per_article.iter().collect();
-    sorted.sort_by_key(|(p, d, _)| (*d, *p));
-    let agree = |a: &[&Claim], b: &[&Claim]| a.iter().any(|x| b.iter().any(|y| x.value.overlaps(&y.value)));
-    let mut eras: Vec<Vec<&(&str, Option<NaiveDate>, Vec<&Claim>)>> = Vec::new();
-    for article in sorted {
-        let joins_last = eras.last().is_some_and(|era| era.iter().all(|m| agree(&m.2, &article.2)));
-        if joins_last {
-            if let Some(era) = eras.last_mut() {
-                era.push(article);
+    // Articles come in date order. An era: the sets of a run of agreeing articles, and
+    // the last date seen in it.
+    let mut eras: Vec<(Vec<usize>, Option<NaiveDate>)> = Vec::new();
+    for (&date, &set) in dates.iter().zip(sets) {
+        if let Some((members, last)) = eras.last_mut() {
+            if members.iter().all(|m| agree[*m][set]) {
+                if !members.contains(&set) {
+                    members.push(set);
+                }
+                *last = date;
+                continue;
             }
-            continue;
         }
-        let earlier_agree = eras.iter().flatten().any(|m| agree(&m.2, &article.2));
-        let same_day = eras.last().is_some_and(|era| era.iter().any(|m| m.1 == article.1));
+        let earlier_agree = eras.iter().flat_map(|(m, _)| m).any(|m| agree[*m][set]);
+        let same_day = eras.last().is_some_and(|(_, last)| *last == date);
         if earlier_agree || same_day {
             return false;
         }
-        eras.push(vec![article]);
+        eras.push((vec![set], date));
     }
     eras.len() > 1
 }
@@ -138,11 +144,15 @@ fn is_timeline(per_article: &[(&str, Option<NaiveDate>, Vec<&Claim>)]) -> bool {
 /// a conflict: such a claim joins only a group it agrees with. Open-ended values ("up
 /// to 50 years" fits any shorter term) neither give nor take a qualifier.
 fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
-    let mut known: BTreeMap<(&str, &str), BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
+    // The distinct pointlike values of each version: thousands of articles repeat a few.
+    let mut known: BTreeMap<(&str, &str), BTreeMap<&str, Vec<&crate::value::Value>>> = BTreeMap::new();
     for article in articles {
-        for c in article.claims.iter().filter(|c| c.comparable) {
+        for c in article.claims.iter().filter(|c| c.comparable && c.value.is_pointlike()) {
             if let Some(q) = &c.qualifier {
-                known.entry((&c.kind, &c.subject)).or_default().entry(q).or_default().push(c);
+                let values = known.entry((&c.kind, &c.subject)).or_default().entry(q).or_default();
+                if !values.contains(&&c.value) {
+                    values.push(&c.value);
+                }
             }
         }
     }
@@ -152,7 +162,7 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
             let Some(by_qualifier) = known.get(&(c.kind.as_str(), c.subject.as_str())) else { continue };
             let fitting: Vec<&str> = by_qualifier
                 .iter()
-                .filter(|(_, claims)| claims.iter().any(|k| k.value.is_pointlike() && k.value.overlaps(&c.value)))
+                .filter(|(_, values)| values.iter().any(|v| v.overlaps(&c.value)))
                 .map(|(q, _)| *q)
                 .collect();
             if let [only] = fitting.as_slice() {
@@ -169,61 +179,104 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
 }
 
 /// Compare the claims of several articles. `changes(kind)` says whether a kind's facts
-/// change over time (so a timeline of differing values is an update).
-pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool) -> Vec<Finding> {
+/// change over time (so a timeline of differing values is an update). Keys are related
+/// on all cores; the findings come out sorted.
+pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool + Sync) -> Vec<Finding> {
     let inferred = infer_qualifiers(articles);
-    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
+    // The order claims are listed in: dated articles by date, then undated, each by
+    // path; worked out once, not per key.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    let sort_key = |i: usize| (articles[i].published.is_none(), articles[i].published, articles[i].path.as_str());
+    order.sort_by(|a, b| sort_key(*a).cmp(&sort_key(*b)));
+    let mut rank = vec![0; articles.len()];
+    for (r, i) in order.iter().enumerate() {
+        rank[*i] = r;
+    }
+    let published: Vec<Option<String>> = articles.iter().map(|a| a.published.map(|d| d.to_string())).collect();
+    let mut groups: BTreeMap<(&str, &str, Option<&str>), Vec<(usize, &Claim)>> = BTreeMap::new();
     let stated =
         articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
     for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
-        let key = (claim.kind.clone(), claim.subject.clone(), claim.qualifier.clone());
+        let key = (claim.kind.as_str(), claim.subject.as_str(), claim.qualifier.as_deref());
         groups.entry(key).or_default().push((i, claim));
     }
-    let mut findings = Vec::new();
-    for ((kind, subject, qualifier), members) in groups {
-        let mut per_article: Vec<(&str, Option<NaiveDate>, Vec<&Claim>)> = Vec::new();
-        for (i, claim) in &members {
-            let article = &articles[*i];
-            match per_article.iter_mut().find(|(p, _, _)| *p == article.path) {
-                Some(entry) => entry.2.push(claim),
-                None => per_article.push((&article.path, article.published, vec![claim])),
-            }
-        }
-        if per_article.len() < 2 {
-            continue;
-        }
-        let disagree = |a: &[&Claim], b: &[&Claim]| !a.iter().any(|x| b.iter().any(|y| x.value.overlaps(&y.value)));
-        let any_disagreement =
-            per_article.iter().enumerate().any(|(i, a)| per_article.iter().skip(i + 1).any(|b| disagree(&a.2, &b.2)));
-        let relation = if !any_disagreement {
-            Relation::Agree
-        } else if changes(&kind) && is_timeline(&per_article) {
-            Relation::Update
-        } else {
-            Relation::Conflict
-        };
-        let mut claims: Vec<SourcedClaim> = members
-            .iter()
-            .map(|(i, c)| SourcedClaim {
-                path: articles[*i].path.clone(),
-                published: articles[*i].published.map(|d| d.to_string()),
-                claim: (*c).clone(),
-            })
-            .collect();
-        claims.sort_by(|a, b| {
-            (a.published.is_none(), &a.published, &a.path, a.claim.span.start).cmp(&(
-                b.published.is_none(),
-                &b.published,
-                &b.path,
-                b.claim.span.start,
-            ))
-        });
-        findings.push(Finding { relation, kind, subject, qualifier, claims });
-    }
+    let groups: Vec<_> = groups.into_iter().collect();
+    let mut findings: Vec<Finding> = groups
+        .into_par_iter()
+        .filter_map(|(key, members)| relate(articles, &rank, &published, key, members, &changes))
+        .collect();
     findings.sort_by(|a, b| {
         (a.relation, &a.kind, &a.subject, &a.qualifier).cmp(&(b.relation, &b.kind, &b.subject, &b.qualifier))
     });
     findings
+}
+
+/// The finding for one key, or `None` when fewer than two articles make the claim.
+fn relate(
+    articles: &[ArticleClaims],
+    rank: &[usize],
+    published: &[Option<String>],
+    (kind, subject, qualifier): (&str, &str, Option<&str>),
+    mut members: Vec<(usize, &Claim)>,
+    changes: &(impl Fn(&str) -> bool + Sync),
+) -> Option<Finding> {
+    members.sort_by_key(|(i, c)| (rank[*i], c.span.start));
+    // One entry per article, in listing order: its index and its claims.
+    let mut per_article: Vec<(usize, Vec<&Claim>)> = Vec::new();
+    for (i, claim) in &members {
+        match per_article.last_mut() {
+            Some((last, claims)) if last == i => claims.push(claim),
+            _ => per_article.push((*i, vec![claim])),
+        }
+    }
+    if per_article.len() < 2 {
+        return None;
+    }
+    // Whether two articles disagree depends only on their sets of values, and many
+    // articles share a few sets: relate the distinct sets only.
+    let mut set_ids: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut set_values: Vec<Vec<&crate::value::Value>> = Vec::new();
+    let sets: Vec<usize> = per_article
+        .iter()
+        .map(|(_, claims)| {
+            let mut key: Vec<String> = claims.iter().map(|c| format!("{:?}", c.value)).collect();
+            key.sort_unstable();
+            key.dedup();
+            *set_ids.entry(key).or_insert_with(|| {
+                set_values.push(claims.iter().map(|c| &c.value).collect());
+                set_values.len() - 1
+            })
+        })
+        .collect();
+    let agree: Vec<Vec<bool>> = set_values
+        .iter()
+        .map(|a| set_values.iter().map(|b| a.iter().any(|x| b.iter().any(|y| x.overlaps(y)))).collect())
+        .collect();
+    let any_disagreement = agree.iter().any(|row| row.iter().any(|a| !a));
+    let dates: Vec<Option<NaiveDate>> = per_article.iter().map(|(i, _)| articles[*i].published).collect();
+    let relation = if !any_disagreement {
+        Relation::Agree
+    } else if changes(kind) && is_timeline(&dates, &sets, &agree) {
+        Relation::Update
+    } else {
+        Relation::Conflict
+    };
+    let claims = members
+        .iter()
+        .map(|(i, c)| SourcedClaim {
+            path: articles[*i].path.clone(),
+            published: published[*i].clone(),
+            url: articles[*i].url.clone(),
+            claim: (*c).clone(),
+        })
+        .collect();
+    Some(Finding {
+        relation,
+        kind: kind.to_string(),
+        subject: subject.to_string(),
+        qualifier: qualifier.map(str::to_string),
+        claims,
+    })
 }
 
 #[cfg(test)]
@@ -253,6 +306,7 @@ mod tests {
             path: path.into(),
             title: None,
             published: published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+            url: None,
             claims,
         }
     }

@@ -484,7 +484,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
             };
             for entry in &rule.patterns {
                 // A sentence without a value of the pattern's kind cannot match it.
-                if !entry.pattern.value_kind().is_some_and(|k| p.kinds.contains(&k)) || !entry.pattern.may_match(&words) {
+                if !entry.pattern.value_kind().is_some_and(|k| p.kinds.contains(&k)) || !entry.pattern.may_match(&words)
+                {
                     continue;
                 }
                 for m in entry.pattern.find_all(toks, &p.mentions) {

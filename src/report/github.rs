@@ -1,0 +1,108 @@
+//! The `github` format: GitHub Actions workflow commands, so that a conflict shows as an
+//! annotation on the offending line of the pull request:
+//!
+//! ```text
+//! ::error file=new/h.md,line=7,col=203,endColumn=213,title=conflict[meeting_date] ...::2025-12-03 ("December 3") disagrees ...
+//! ```
+//!
+//! One annotation per disputed claim of a conflict (a new article's only, in `check`),
+//! at most `max_annotations` of them (GitHub itself shows ten errors a step), then a
+//! closing line that says how many more there were. The message quotes the
+//! counterparts' sentences.
+
+use super::{Context, Disputed, Snippet, count, for_each_disputed, key_text, one_line};
+use crate::compare::Finding;
+use std::fmt::Write as _;
+
+/// Counterparts quoted in one annotation.
+const QUOTED: usize = 3;
+
+/// Characters of a counterpart's sentence quoted.
+const WIDTH: usize = 120;
+
+/// Render the annotations and the closing line.
+pub fn render(findings: &[Finding], ctx: &Context) -> String {
+    let mut out = String::new();
+    let mut total = 0;
+    for_each_disputed(findings, ctx, false, |d| {
+        total += 1;
+        if total <= ctx.max_annotations {
+            annotation(&mut out, d);
+        }
+    });
+    let shown = total.min(ctx.max_annotations);
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "::notice title=claimcheck::{} not annotated ({shown} of {total} shown; raise --max-annotations to see more)",
+            count(total - shown, "more disputed claim")
+        );
+    } else if total == 0 {
+        out.push_str("claimcheck: no disputed claims\n");
+    } else {
+        let _ = writeln!(out, "claimcheck: {}, all annotated", count(total, "disputed claim"));
+    }
+    out
+}
+
+/// `::error file=...,line=...,col=...,endColumn=...,title=...::message`
+fn annotation(out: &mut String, d: &Disputed) {
+    let f = d.sides.finding;
+    let c = d.claim;
+    let span = &c.claim.span;
+    let mut props = format!("file={},line={},col={}", property(&c.path), span.line, span.column);
+    if !c.claim.text.contains('\n') {
+        let _ = write!(props, ",endColumn={}", span.column + c.claim.text.chars().count());
+    }
+    let title = format!("{}[{}] {}", f.relation.name(), f.kind, key_text(f));
+    let _ = write!(props, ",title={}", property(&title));
+    let against = d.against();
+    let mut message = format!(
+        "{} (\"{}\") disagrees with {}, and publication dates do not explain it:",
+        c.claim.value.display(),
+        one_line(&c.claim.text),
+        count(against, "other article")
+    );
+    let shown = d.counterparts(QUOTED);
+    for &j in &shown {
+        let side = &d.sides.articles[j];
+        let Some(o) = side.claims.first() else { continue };
+        let s = Snippet::of(&o.claim, WIDTH);
+        let _ = write!(
+            message,
+            "\n{}:{} ({}) says {}: \"{}{}{}\"",
+            side.path,
+            o.claim.span.line,
+            side.published.unwrap_or("undated"),
+            o.claim.value.display(),
+            s.before,
+            s.value,
+            s.after
+        );
+    }
+    if against > shown.len() {
+        let _ = write!(message, "\n… and {} more", against - shown.len());
+    }
+    let _ = writeln!(out, "::error {props}::{}", data(&message));
+}
+
+/// Escape a command's message (GitHub's `escapeData`).
+fn data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a command property (GitHub's `escapeProperty`).
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_escape_as_the_actions_toolkit_does() {
+        assert_eq!(data("50% of it\nnext line\r"), "50%25 of it%0Anext line%0D");
+        assert_eq!(property("a,b: c"), "a%2Cb%3A c");
+    }
+}

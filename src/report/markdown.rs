@@ -1,0 +1,278 @@
+//! The `markdown` format: a fact-checker's report, one section per story (a claim
+//! subject: `us-peace-plan`, `kremlin-meeting@week-of-2025-12-01`), stories with
+//! conflicts first, then updates, then agreements. Each section has a table of its
+//! claim keys with every source's value, quote and date (sources linked to the `url`
+//! of their front matter), then each conflict or update as a ```` ```diff ```` block,
+//! then its sources.
+//!
+//! In a diff block, `-` lines are the claims in question (a new article's in `check`;
+//! the odd one out of a conflict, or the superseded values of an update, in `compare`),
+//! `+` lines the claims they disagree with, and unmarked lines fit both.
+
+use super::sides::Sides;
+use super::{Context, Snippet, count, one_line, plural};
+use crate::compare::{Finding, Relation, SourcedClaim};
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+/// Characters of a sentence quoted in the table.
+const WIDTH: usize = 90;
+
+/// Render the report.
+pub fn render(findings: &[Finding], ctx: &Context) -> String {
+    let mut out = String::new();
+    match ctx.new {
+        Some(new) => {
+            let names: Vec<String> = new.iter().map(|n| format!("`{}`", code(n))).collect();
+            let _ = writeln!(out, "# Claim check: {}\n", names.join(", "));
+        }
+        None => out.push_str("# Claim report\n\n"),
+    }
+    let n = |r| findings.iter().filter(|f| f.relation == r).count();
+    let (conflicts, updates, agreements) = (n(Relation::Conflict), n(Relation::Update), n(Relation::Agree));
+    let _ = writeln!(
+        out,
+        "{} compared: {conflicts} conflict{}, {updates} update{}, {agreements} agreement{}. \
+         A conflict is values that never overlap, which publication dates do not explain; \
+         an update is a newer value of a fact that changes.\n",
+        count(ctx.articles, "article"),
+        plural(conflicts),
+        plural(updates),
+        plural(agreements)
+    );
+    // Findings come sorted by relation, so a story first appears with its most
+    // serious finding: stories in order of first appearance put conflicts first.
+    let mut stories: Vec<(&str, Vec<&Finding>)> = Vec::new();
+    for f in findings {
+        match stories.iter_mut().find(|(s, _)| *s == f.subject) {
+            Some((_, fs)) => fs.push(f),
+            None => stories.push((&f.subject, vec![f])),
+        }
+    }
+    if stories.is_empty() {
+        out.push_str("No claim is made by two or more articles.\n");
+    }
+    for (subject, story) in stories {
+        section(&mut out, subject, &story, ctx);
+    }
+    out
+}
+
+/// One story: its table, its diffs, its sources.
+fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
+    let _ = writeln!(out, "## {}\n", text(subject));
+    out.push_str("| claim | finding | value | quote | source | published |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for f in story {
+        let claim = claim_label(f);
+        let relation = match f.relation {
+            Relation::Agree => f.relation.name().to_string(),
+            _ => format!("**{}**", f.relation.name()),
+        };
+        for c in &f.claims {
+            let s = Snippet::of(&c.claim, WIDTH);
+            let quote = if s.value.is_empty() {
+                text(&s.before)
+            } else {
+                format!("{}**{}**{}", text(&s.before), text(&s.value), text(&s.after))
+            };
+            let new = if ctx.new.is_some() && ctx.in_question(&c.path) { " (new)" } else { "" };
+            let inferred = if c.claim.qualifier_inferred { " (version inferred)" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {claim} | {relation} | {}{inferred} | {quote} | {}{new} | {} |",
+                text(&c.claim.value.display()),
+                source(c),
+                c.published.as_deref().unwrap_or("undated")
+            );
+        }
+    }
+    out.push('\n');
+    for f in story.iter().filter(|f| f.relation != Relation::Agree) {
+        diff(out, f, ctx);
+    }
+    out.push_str("Sources:\n\n");
+    let mut listed: HashSet<&str> = HashSet::new();
+    let mut seen: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
+    let mut last: Option<&str> = None;
+    for c in story.iter().flat_map(|f| f.claims.iter()) {
+        if last != Some(c.path.as_str()) && listed.insert(&c.path) {
+            seen.push((&c.path, c.published.as_deref(), c.url.as_deref()));
+        }
+        last = Some(&c.path);
+    }
+    seen.sort_by(|a, b| (a.1.is_none(), a.1, a.0).cmp(&(b.1.is_none(), b.1, b.0)));
+    for (path, published, url) in seen {
+        let date = published.unwrap_or("undated");
+        match url.filter(|u| linkable(u)) {
+            Some(u) => {
+                let _ = writeln!(out, "- [{}]({}), {date}", text(path), target(u));
+            }
+            None => {
+                let _ = writeln!(out, "- `{}`, {date}", code(path));
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// A conflict or update as a diff: `-` the claims in question, `+` those they disagree
+/// with, unmarked the rest; oldest first.
+fn diff(out: &mut String, f: &Finding, ctx: &Context) {
+    let sides = Sides::new(f);
+    let primary: Vec<usize> = match ctx.new {
+        Some(_) => (0..sides.articles.len()).filter(|&i| ctx.in_question(sides.articles[i].path)).collect(),
+        None => match f.relation {
+            Relation::Update => {
+                // The latest value is the `+`; everything that disagrees with it, `-`.
+                let latest = sides.representatives(&sides.primary());
+                (0..sides.articles.len()).filter(|&i| latest.iter().any(|&l| sides.disagree(i, l))).collect()
+            }
+            _ => sides.primary(),
+        },
+    };
+    let mut in_question = vec![false; sides.articles.len()];
+    for &i in &primary {
+        in_question[i] = true;
+    }
+    let reps = sides.representatives(&primary);
+    // An article's claims stand together in the finding's order (sorted by date, then
+    // path), so walking the articles in order walks the claims in order.
+    let rows: Vec<(char, &SourcedClaim)> = sides
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, side)| {
+            let mark = if in_question[i] {
+                '-'
+            } else if reps.iter().any(|&p| sides.disagree(p, i)) {
+                '+'
+            } else {
+                ' '
+            };
+            side.claims.iter().map(move |c| (mark, *c))
+        })
+        .collect();
+    let values: Vec<String> = rows.iter().map(|(_, c)| c.claim.value.display()).collect();
+    let words: Vec<String> = rows.iter().map(|(_, c)| format!("\"{}\"", one_line(&c.claim.text))).collect();
+    let wv = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    let ww = words.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    let title = match f.relation {
+        Relation::Update => "Update",
+        _ => "Conflict",
+    };
+    let _ = writeln!(out, "### {title}: {}\n", claim_label(f));
+    let legend = match (f.relation, ctx.new.is_some()) {
+        (_, true) => "`-` the new article's claims, `+` the claims they disagree with, unmarked lines fit both.",
+        (Relation::Update, false) => "`-` earlier values, `+` the values that replaced them.",
+        _ => {
+            "`-` the claims that disagree with the most others, `+` the claims they disagree with, \
+              unmarked lines fit both."
+        }
+    };
+    let _ = writeln!(out, "{legend}\n");
+    let mut body = String::new();
+    for (((mark, c), value), words) in rows.iter().zip(&values).zip(&words) {
+        let line = format!(
+            "{mark} {value:<wv$}  {words:<ww$}  {}:{}  ({})",
+            c.path,
+            c.claim.span.line,
+            c.published.as_deref().unwrap_or("undated")
+        );
+        let _ = writeln!(body, "{}", line.trim_end());
+    }
+    let fence = "`".repeat(longest_run(&body, '`').max(2) + 1);
+    let _ = writeln!(out, "{fence}diff\n{body}{fence}\n");
+}
+
+/// What a finding is about within its story: `kind (qualifier)`.
+fn claim_label(f: &Finding) -> String {
+    match &f.qualifier {
+        Some(q) => format!("{} ({})", text(&f.kind), text(q)),
+        None => text(&f.kind),
+    }
+}
+
+/// A table cell's link to the article: `[path:line](url)`, or the path as code.
+fn source(c: &SourcedClaim) -> String {
+    let at = format!("{}:{}", c.path, c.claim.span.line);
+    match c.url.as_deref().filter(|u| linkable(u)) {
+        Some(u) => format!("[{}]({})", text(&at), target(u)),
+        None => format!("`{}`", code(&at)),
+    }
+}
+
+/// Only web addresses become links: a front matter's `url` is the article's own text.
+fn linkable(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://")) && !url.contains(char::is_whitespace)
+}
+
+/// A link target, in angle brackets when it holds brackets that would end it early.
+fn target(url: &str) -> String {
+    if url.contains(['(', ')', '<', '>']) { format!("<{}>", url.replace(['<', '>'], "")) } else { url.to_string() }
+}
+
+/// Text that reads as itself in Markdown (and in a table cell).
+fn text(s: &str) -> String {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '\n', '\r'];
+    if !s.contains(SPECIAL) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(ch) = chars.next() {
+        // An underscore inside a word (meeting_date) is no emphasis in CommonMark.
+        let inside_word = prev.is_some_and(char::is_alphanumeric) && chars.peek().is_some_and(|c| c.is_alphanumeric());
+        match ch {
+            '_' if inside_word => out.push(ch),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+        prev = Some(ch);
+    }
+    out
+}
+
+/// Text for inside a code span: no backticks, no pipes (table cells).
+fn code(s: &str) -> String {
+    s.replace('`', "'").replace('|', "/")
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for c in s.chars() {
+        run = if c == ch { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_reads_as_itself() {
+        assert_eq!(text("meeting_date"), "meeting_date", "no escape inside a word");
+        assert_eq!(text("_a_ *b* | [c](d)"), "\\_a\\_ \\*b\\* \\| \\[c\\](d)");
+        assert_eq!(text("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(linkable("https://example.org/a"));
+        assert!(!linkable("javascript:alert(1)"));
+        assert!(!linkable("https://example.org/a b"));
+        assert_eq!(target("https://example.org/a_(b)"), "<https://example.org/a_(b)>");
+    }
+
+    #[test]
+    fn fences_outgrow_backticks_inside() {
+        assert_eq!(longest_run("a ``` b ` c", '`'), 3);
+    }
+}

@@ -1,0 +1,582 @@
+//! Rendering: the JSON documents of the design's contract, the human-readable listings
+//! of claims and claim-sheet diffs, and one printer per report format for the findings
+//! of `compare` and `check` ([`Report`]). Pure: findings in, strings out; the command
+//! line decides where they go.
+
+pub mod claimreview;
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod jsonl;
+pub mod markdown;
+pub mod sarif;
+pub mod sides;
+
+use crate::compare::{ArticleClaims, Finding, Relation, SourcedClaim};
+use crate::extract::Claim;
+use serde::Serialize;
+use sides::Sides;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// The report formats for findings, one printer each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Report {
+    /// rustc-style text: each disputed claim's sentence with a caret run under the value.
+    Human,
+    /// One line per finding: `path:line:col: conflict[kind] ... (vs path:line)`.
+    Concise,
+    /// The JSON contract (schema_version 1).
+    Json,
+    /// One finding a line, as JSON.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::...`).
+    Github,
+    /// A fact-checker's report per story, in Markdown.
+    Markdown,
+    /// schema.org ClaimReview JSON-LD, one per disputed claim.
+    Claimreview,
+}
+
+/// What a printer needs to know beyond the findings.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// `check`: the new articles' paths (only their claims are annotated); `None` for
+    /// `compare`, where every disputed claim is.
+    pub new: Option<&'a [String]>,
+    /// ANSI colour (human only).
+    pub color: bool,
+    /// GitHub annotations to print at most.
+    pub max_annotations: usize,
+    /// How many articles were read.
+    pub articles: usize,
+}
+
+impl Default for Context<'_> {
+    fn default() -> Self {
+        Context { new: None, color: false, max_annotations: 10, articles: 0 }
+    }
+}
+
+impl Context<'_> {
+    /// Whether `path` is one of the articles under check (every article in `compare`).
+    pub fn in_question(&self, path: &str) -> bool {
+        self.new.is_none_or(|new| new.iter().any(|n| n == path))
+    }
+}
+
+impl Report {
+    /// Render the findings in this format.
+    pub fn render(self, findings: &[Finding], ctx: &Context) -> String {
+        match self {
+            Report::Human => human::render(findings, ctx),
+            Report::Concise => concise::render(findings, ctx),
+            Report::Json => findings_json(findings),
+            Report::Jsonl => jsonl::render(findings),
+            Report::Sarif => sarif::render(findings, ctx),
+            Report::Github => github::render(findings, ctx),
+            Report::Markdown => markdown::render(findings, ctx),
+            Report::Claimreview => claimreview::render(findings, ctx),
+        }
+    }
+
+    /// Write the findings in this format to `out`; JSON Lines, SARIF and ClaimReview go
+    /// out an item at a time (they can run to hundreds of megabytes over a large corpus),
+    /// the others as rendered.
+    pub fn write(self, findings: &[Finding], ctx: &Context, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            Report::Jsonl => {
+                for f in findings {
+                    out.write_all(jsonl::line(f).as_bytes())?;
+                }
+                Ok(())
+            }
+            Report::Sarif => sarif::write(findings, ctx, out),
+            Report::Claimreview => claimreview::write(findings, ctx, out),
+            _ => out.write_all(self.render(findings, ctx).as_bytes()),
+        }
+    }
+}
+
+/// Why a claim is singled out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dispute {
+    /// Another article's values never overlap its article's, and dates do not explain it.
+    Conflict,
+    /// A later article reports a newer value of a fact that changes.
+    Updated,
+}
+
+/// A claim that other articles contradict, or that a later one replaced: what SARIF
+/// results, GitHub annotations and ClaimReviews are about.
+pub struct Disputed<'s, 'a> {
+    /// Its finding's articles.
+    pub sides: &'s Sides<'a>,
+    /// Its article, an index into `sides.articles`.
+    pub article: usize,
+    /// The claim.
+    pub claim: &'a SourcedClaim,
+    /// Conflict or update.
+    pub dispute: Dispute,
+}
+
+impl Disputed<'_, '_> {
+    /// How many articles stand against it: those that disagree, or for an update those
+    /// published later that do.
+    pub fn against(&self) -> usize {
+        match self.after() {
+            Some(date) => self.sides.later_disagreeing(self.article, date),
+            None => self.sides.disagreeing(self.article),
+        }
+    }
+
+    /// Up to `max` of those articles, oldest first, by index into `sides.articles`.
+    pub fn counterparts(&self, max: usize) -> Vec<usize> {
+        self.sides.counterparts(self.article, self.after(), max)
+    }
+
+    fn after(&self) -> Option<&str> {
+        match self.dispute {
+            Dispute::Conflict => None,
+            Dispute::Updated => Some(self.sides.articles[self.article].published.unwrap_or("")),
+        }
+    }
+}
+
+/// Call `each` for every disputed claim, finding by finding in order and by article
+/// within: claims of conflicts whose article disagrees with another (and, with
+/// `updates`, claims of updates that a later article replaced), only the new articles'
+/// in `check`.
+pub fn for_each_disputed<'a>(
+    findings: &'a [Finding],
+    ctx: &Context,
+    updates: bool,
+    mut each: impl FnMut(&Disputed<'_, 'a>),
+) {
+    for f in findings {
+        let dispute = match f.relation {
+            Relation::Conflict => Dispute::Conflict,
+            Relation::Update if updates => Dispute::Updated,
+            _ => continue,
+        };
+        if f.claims.iter().all(|c| !ctx.in_question(&c.path)) {
+            continue;
+        }
+        let sides = Sides::new(f);
+        // The articles that disagree with the most others first: where annotations are
+        // capped, the odd one out is the one to show.
+        let mut order: Vec<usize> =
+            (0..sides.articles.len()).filter(|&i| ctx.in_question(sides.articles[i].path)).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(sides.disagreeing(i)), i));
+        for i in order {
+            let side = &sides.articles[i];
+            for claim in &side.claims {
+                let d = Disputed { sides: &sides, article: i, claim, dispute };
+                if d.against() > 0 {
+                    each(&d);
+                }
+            }
+        }
+    }
+}
+
+/// A claim's sentence cut down to about `width` characters around its value: the words
+/// before the value, the value's own words, the words after (with `…` where cut). When
+/// the value's words cannot be found in the sentence, all of it is `before`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// Up to the value.
+    pub before: String,
+    /// The value's words as the sentence has them.
+    pub value: String,
+    /// After the value.
+    pub after: String,
+}
+
+impl Snippet {
+    /// Cut `claim.quote` around `claim.text`.
+    pub fn of(claim: &Claim, width: usize) -> Snippet {
+        let quote = claim.quote.as_str();
+        let text = one_line(&claim.text);
+        let Some(vstart) = find_words(quote, &text) else {
+            return Snippet { before: shorten(quote, width), value: String::new(), after: String::new() };
+        };
+        let vend = vstart + text.len();
+        // Byte offsets throughout; characters are counted only where the sentence is
+        // longer in bytes than the width (a sentence has no more characters than bytes).
+        let (mut start, mut end) = (0, quote.len());
+        if quote.len() > width && quote.chars().count() > width {
+            start = chars_back(quote, vstart, width / 3);
+            end = chars_forward(quote, start, width).max(vend);
+            let shown = quote[start..end].chars().count();
+            if shown < width {
+                start = chars_back(quote, start, width - shown).min(vstart);
+            }
+            // Cut between words, never into the value.
+            if start > 0
+                && let Some(space) = quote[start..vstart].find(' ')
+            {
+                start += space + 1;
+            }
+            if end < quote.len()
+                && let Some(space) = quote[vend..end].rfind(' ')
+            {
+                end = vend + space;
+            }
+        }
+        let mut before = if start > 0 { "…".to_string() } else { String::new() };
+        before.push_str(&quote[start..vstart]);
+        let mut after = quote[vend..end].to_string();
+        if end < quote.len() {
+            after.push('…');
+        }
+        Snippet { before, value: quote[vstart..vend].to_string(), after }
+    }
+}
+
+/// The byte offset `n` characters before `at` (or the start).
+fn chars_back(s: &str, at: usize, n: usize) -> usize {
+    if n == 0 {
+        return at;
+    }
+    s[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+}
+
+/// The byte offset `n` characters after `at` (or the end).
+fn chars_forward(s: &str, at: usize, n: usize) -> usize {
+    s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i)
+}
+
+/// Byte offset of `words` in `sentence`, preferring a match that stands between word
+/// boundaries ("19" in "19 points", not in "2019").
+fn find_words(sentence: &str, words: &str) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    let bounded = |at: usize| {
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let mut all = sentence.match_indices(words).map(|(i, _)| i);
+    let first = all.next()?;
+    if bounded(first) {
+        return Some(first);
+    }
+    Some(sentence.match_indices(words).map(|(i, _)| i).find(|&i| bounded(i)).unwrap_or(first))
+}
+
+/// The key as shown after a finding's kind: `subject/qualifier`.
+pub fn key_text(f: &Finding) -> String {
+    match &f.qualifier {
+        Some(q) => format!("{}/{}", f.subject, q),
+        None => f.subject.clone(),
+    }
+}
+
+/// Words on one line, spaces collapsed: a value's words may span a line break.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let spaced = |b: &[u8]| b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+    let bytes = text.as_bytes();
+    let plain = !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ')
+        && !spaced(bytes)
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && text.is_ascii();
+    if plain { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
+}
+
+/// `n` and the noun, plural when `n` is not 1 ("1 article", "3 articles").
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", plural(n))
+}
+
+/// 64-bit FNV-1a over the parts, each ended by a unit separator so that ("ab", "c") and
+/// ("a", "bc") differ. Written out rather than taken from std: `DefaultHasher` may
+/// change between Rust releases, and a fingerprint must not.
+pub fn fnv1a(parts: &[&str]) -> u64 {
+    parts.iter().fold(FNV_OFFSET_BASIS, |hash, part| fnv1a_bytes(fnv1a_bytes(hash, part.as_bytes()), &[0x1f]))
+}
+
+const FNV_OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The `extract` JSON document.
+#[derive(Serialize)]
+pub struct ExtractDoc<'a> {
+    /// Always 1.
+    pub schema_version: u32,
+    /// One entry per article.
+    pub articles: Vec<ExtractArticle<'a>>,
+}
+
+/// One article in the `extract` JSON document.
+#[derive(Serialize)]
+pub struct ExtractArticle<'a> {
+    /// The path.
+    pub path: &'a str,
+    /// The title.
+    pub title: Option<&'a str>,
+    /// Publication date (ISO).
+    pub published: Option<String>,
+    /// Its claims.
+    pub claims: &'a [Claim],
+}
+
+/// The `compare` and `check` JSON document.
+#[derive(Serialize)]
+pub struct FindingsDoc<'a> {
+    /// Always 1.
+    pub schema_version: u32,
+    /// The findings.
+    pub findings: &'a [Finding],
+}
+
+/// JSON for `extract`.
+pub fn extract_json(articles: &[ArticleClaims]) -> String {
+    let doc = ExtractDoc {
+        schema_version: 1,
+        articles: articles
+            .iter()
+            .map(|a| ExtractArticle {
+                path: &a.path,
+                title: a.title.as_deref(),
+                published: a.published.map(|d| d.to_string()),
+                claims: &a.claims,
+            })
+            .collect(),
+    };
+    to_json(&doc)
+}
+
+/// JSON for `compare` and `check`.
+pub fn findings_json(findings: &[Finding]) -> String {
+    to_json(&FindingsDoc { schema_version: 1, findings })
+}
+
+fn to_json(doc: &impl Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn key_of(claim: &Claim) -> String {
+    match &claim.qualifier {
+        Some(q) => format!("{}/{}", claim.subject, q),
+        None => claim.subject.clone(),
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Human listing of each article's claims.
+pub fn extract_human(articles: &[ArticleClaims]) -> String {
+    let mut out = String::new();
+    for a in articles {
+        let date = a.published.map_or("undated".to_string(), |d| d.to_string());
+        let _ = writeln!(out, "{} ({date})", a.path);
+        if a.claims.is_empty() {
+            let _ = writeln!(out, "  no claims");
+        }
+        for c in &a.claims {
+            let mark = if c.comparable { "" } else { "  (not compared: subject or version unknown)" };
+            let _ = writeln!(
+                out,
+                "  {}:{}  {} {} = {}  \"{}\"{mark}",
+                c.span.line,
+                c.span.column,
+                c.kind,
+                key_of(c),
+                c.value.display(),
+                c.text
+            );
+        }
+        out.push('\n');
+    }
+    let total: usize = articles.iter().map(|a| a.claims.len()).sum();
+    let _ = writeln!(out, "{total} claim{} in {} article{}", plural(total), articles.len(), plural(articles.len()));
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Human listing of findings, rustc-style, without colour: what `compare` prints by
+/// default ([`human::render`]).
+pub fn findings_human(findings: &[Finding], articles: usize) -> String {
+    human::render(findings, &Context { articles, ..Context::default() })
+}
+
+/// One line of a claim sheet: its text for the diff (`kind subject/qualifier = value`),
+/// how it reads in its article, and the source line.
+struct SheetLine {
+    key: String,
+    text: String,
+    shown: String,
+    line: usize,
+}
+
+/// The comparable claims of an article, one line per key and value, sorted by key.
+fn sheet(article: &ArticleClaims) -> Vec<SheetLine> {
+    let mut lines: Vec<SheetLine> = article
+        .claims
+        .iter()
+        .filter(|c| c.comparable)
+        .map(|c| {
+            let key = format!("{} {}", c.kind, key_of(c));
+            let text = format!("{key} = {}", c.value.display());
+            SheetLine { key, shown: text.clone(), text, line: c.span.line }
+        })
+        .collect();
+    lines.sort_by(|a, b| a.text.cmp(&b.text).then(a.line.cmp(&b.line)));
+    lines.dedup_by(|a, b| a.text == b.text);
+    lines
+}
+
+/// A unified diff of two articles' claim sheets: one line per claim key and value,
+/// agreeing values as context (when they are worded differently, both are shown),
+/// differing ones as `-`/`+`, each with its source line. Claims that are never
+/// compared (subject or version unknown) are left out.
+pub fn diff(a: &ArticleClaims, b: &ArticleClaims) -> String {
+    let mut old = sheet(a);
+    let theirs = sheet(b);
+    // A value of A that a value of B overlaps under the same key is a line both share:
+    // B gets a line with A's text, so the diff sees them equal, showing B's wording.
+    let values = |article: &ArticleClaims, line: &SheetLine| -> Vec<crate::value::Value> {
+        article
+            .claims
+            .iter()
+            .filter(|c| c.comparable && format!("{} {} = {}", c.kind, key_of(c), c.value.display()) == line.text)
+            .map(|c| c.value.clone())
+            .collect()
+    };
+    let mut used = vec![false; theirs.len()];
+    let mut new: Vec<SheetLine> = Vec::new();
+    for o in &old {
+        let mine = values(a, o);
+        let partner = theirs
+            .iter()
+            .position(|n| n.key == o.key && values(b, n).iter().any(|y| mine.iter().any(|x| x.overlaps(y))));
+        if let Some(j) = partner {
+            used[j] = true;
+            let n = &theirs[j];
+            new.push(SheetLine { key: n.key.clone(), text: o.text.clone(), shown: n.shown.clone(), line: n.line });
+        }
+    }
+    new.extend(theirs.into_iter().zip(used).filter(|(_, u)| !u).map(|(n, _)| n));
+    old.sort_by(|x, y| x.text.cmp(&y.text));
+    new.sort_by(|x, y| x.text.cmp(&y.text));
+    let old_text: Vec<&str> = old.iter().map(|l| l.text.as_str()).collect();
+    let new_text: Vec<&str> = new.iter().map(|l| l.text.as_str()).collect();
+    let mut out = format!("--- {}\n+++ {}\n", a.path, b.path);
+    let _ = writeln!(out, "@@ -1,{} +1,{} @@", old.len(), new.len());
+    for op in capture_diff_slices(Algorithm::Myers, &old_text, &new_text) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                for (i, j) in old_range.zip(new_range) {
+                    let (o, n) = (&old[i], &new[j]);
+                    let worded = if n.shown == o.shown {
+                        String::new()
+                    } else {
+                        format!(" ~ {}", n.shown.rsplit(" = ").next().unwrap_or(""))
+                    };
+                    let _ = writeln!(out, " {}{worded}  (line {} | line {})", o.shown, o.line, n.line);
+                }
+            }
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
+                for i in old_range {
+                    let _ = writeln!(out, "-{}  (line {})", old[i].shown, old[i].line);
+                }
+                for j in new_range {
+                    let _ = writeln!(out, "+{}  (line {})", new[j].shown, new[j].line);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+    use crate::value::{Amount, Value};
+
+    fn claim(text: &str, quote: &str) -> Claim {
+        Claim {
+            rule: "test".into(),
+            kind: "plan_points".into(),
+            subject: "plan".into(),
+            qualifier: None,
+            value: Value::Number { amount: Amount::exact(19.0), unit: None },
+            text: text.into(),
+            quote: quote.into(),
+            span: Span { start: 0, end: text.len(), line: 1, column: 1 },
+            comparable: true,
+            qualifier_missing: false,
+            qualifier_inferred: false,
+        }
+    }
+
+    #[test]
+    fn a_short_sentence_is_shown_whole_around_its_value() {
+        let s = Snippet::of(&claim("19", "The plan has 19 points."), 100);
+        assert_eq!((s.before.as_str(), s.value.as_str(), s.after.as_str()), ("The plan has ", "19", " points."));
+    }
+
+    #[test]
+    fn the_value_is_found_between_word_boundaries() {
+        // "19" inside "2019" is not the value.
+        let s = Snippet::of(&claim("19", "In 2019 the plan had 19 points."), 100);
+        assert_eq!(s.before, "In 2019 the plan had ");
+        assert_eq!(find_words("abc", ""), None);
+        assert_eq!(find_words("a 20-point plan", "20"), Some(2));
+    }
+
+    #[test]
+    fn value_words_broken_over_lines_are_found_in_the_collapsed_sentence() {
+        let s = Snippet::of(&claim("nearly\n  five hours", "talks lasted nearly five hours."), 100);
+        assert_eq!(s.value, "nearly five hours");
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_between_words_never_into_the_value() {
+        let quote = format!("{} the plan has twenty-eight points {}", "word ".repeat(40), "more ".repeat(40));
+        let s = Snippet::of(&claim("twenty-eight", &quote), 60);
+        assert_eq!(s.value, "twenty-eight");
+        assert!(s.before.starts_with('…') && s.after.ends_with('…'), "{s:?}");
+        assert!(s.before.chars().count() + s.value.chars().count() + s.after.chars().count() <= 62, "{s:?}");
+        assert!(s.before.starts_with("…word ") || s.before.starts_with("…the "), "cut at a space: {s:?}");
+        let wide = Snippet::of(&claim("x", &"y".repeat(500)), 60);
+        assert_eq!(wide.value, "", "words not in the sentence: no value");
+    }
+
+    #[test]
+    fn fnv1a_is_the_published_function_and_separates_parts() {
+        // Test vectors of the FNV-1a 64-bit reference.
+        assert_eq!(fnv1a_bytes(FNV_OFFSET_BASIS, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a_bytes(FNV_OFFSET_BASIS, b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a_bytes(FNV_OFFSET_BASIS, b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(fnv1a(&["a"]), fnv1a_bytes(FNV_OFFSET_BASIS, b"a\x1f"));
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
+}

@@ -1,0 +1,316 @@
+//! Who disagrees with whom inside one finding: its articles, grouped by the values they
+//! give, and which groups' values never overlap. The formats that point at single claims
+//! (SARIF, GitHub annotations, ClaimReview, the `-`/`+` of a Markdown diff, the carets of
+//! the human listing) all ask this.
+//!
+//! Articles that give the same values stand the same way to every other article, so the
+//! overlap test runs once per pair of groups, not per pair of articles: a story told by
+//! thousands of articles has only a handful of distinct values, and a disputed claim's
+//! counterparts are read off its group.
+
+use crate::compare::{Finding, Relation, SourcedClaim};
+use crate::value::{DateValue, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+/// One article inside a finding: its claims, in the finding's order.
+pub struct Side<'a> {
+    /// The article's path.
+    pub path: &'a str,
+    /// Its publication date (ISO), if known.
+    pub published: Option<&'a str>,
+    /// Its claims in this finding.
+    pub claims: Vec<&'a SourcedClaim>,
+    /// Index of its group in [`Sides::groups`].
+    group: usize,
+}
+
+/// Articles that give the same values.
+struct Group {
+    /// Article indices, in the finding's order (oldest first).
+    members: Vec<usize>,
+    /// Groups whose values never overlap this group's.
+    against: Vec<usize>,
+    /// How many articles those groups hold.
+    against_articles: usize,
+}
+
+/// The articles of one finding and how they stand to each other.
+pub struct Sides<'a> {
+    /// The finding.
+    pub finding: &'a Finding,
+    /// Its articles in order of first appearance (the finding's order: oldest first).
+    pub articles: Vec<Side<'a>>,
+    groups: Vec<Group>,
+    /// Per group, the sum of its members' identity hashes, once asked for.
+    identity_sums: RefCell<Option<Vec<u64>>>,
+}
+
+impl<'a> Sides<'a> {
+    /// Group a finding's claims by article and its articles by their values.
+    pub fn new(finding: &'a Finding) -> Sides<'a> {
+        let mut articles: Vec<Side<'a>> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut last: Option<(&str, usize)> = None;
+        for c in &finding.claims {
+            // An article's claims stand together in a finding (sorted by date, then
+            // path), so the map is asked once an article, not once a claim.
+            let i = match last {
+                Some((path, i)) if path == c.path => i,
+                _ => *index.entry(c.path.as_str()).or_insert_with(|| {
+                    articles.push(Side {
+                        path: &c.path,
+                        published: c.published.as_deref(),
+                        claims: Vec::new(),
+                        group: 0,
+                    });
+                    articles.len() - 1
+                }),
+            };
+            last = Some((&c.path, i));
+            articles[i].claims.push(c);
+        }
+        // Articles are grouped by a hash of their values, and a group joined only when
+        // its values are equal too (a hash may collide).
+        let mut by_values: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut groups: Vec<Group> = Vec::new();
+        for i in 0..articles.len() {
+            let mut hashes: Vec<u64> = articles[i].claims.iter().map(|c| value_hash(&c.claim.value)).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            let key = hashes.iter().fold(0u64, |k, h| k.rotate_left(5) ^ h);
+            let candidates = by_values.entry(key).or_default();
+            let found = candidates.iter().copied().find(|&g| {
+                let first = &articles[groups[g].members[0]];
+                same_values(&first.claims, &articles[i].claims)
+            });
+            let g = match found {
+                Some(g) => g,
+                None => {
+                    groups.push(Group { members: Vec::new(), against: Vec::new(), against_articles: 0 });
+                    candidates.push(groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            articles[i].group = g;
+            groups[g].members.push(i);
+        }
+        let first_of: Vec<usize> = groups.iter().map(|g| g.members[0]).collect();
+        for g in 0..groups.len() {
+            for h in 0..groups.len() {
+                let (a, b) = (&articles[first_of[g]], &articles[first_of[h]]);
+                let overlap = a.claims.iter().any(|x| b.claims.iter().any(|y| x.claim.value.overlaps(&y.claim.value)));
+                if g != h && !overlap {
+                    let size = groups[h].members.len();
+                    groups[g].against.push(h);
+                    groups[g].against_articles += size;
+                }
+            }
+        }
+        Sides { finding, articles, groups, identity_sums: RefCell::new(None) }
+    }
+
+    /// Whether articles `i` and `j` disagree: no value of one overlaps a value of the other.
+    pub fn disagree(&self, i: usize, j: usize) -> bool {
+        self.groups[self.articles[i].group].against.contains(&self.articles[j].group)
+    }
+
+    /// One article of each group of values among `set`: to disagree with one is to
+    /// disagree with its whole group, so tests against a set need only these.
+    pub fn representatives(&self, set: &[usize]) -> Vec<usize> {
+        let mut seen = vec![false; self.groups.len()];
+        let mut out = Vec::new();
+        for &i in set {
+            let g = self.articles[i].group;
+            if !seen[g] {
+                seen[g] = true;
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// How many articles article `i` disagrees with.
+    pub fn disagreeing(&self, i: usize) -> usize {
+        self.groups[self.articles[i].group].against_articles
+    }
+
+    /// Up to `max` of the articles that article `i` disagrees with, oldest first, and
+    /// only those published after `after` when it is given.
+    pub fn counterparts(&self, i: usize, after: Option<&str>, max: usize) -> Vec<usize> {
+        let later = |j: &usize| after.is_none_or(|d| self.articles[*j].published.is_some_and(|p| p > d));
+        let mut out: Vec<usize> = Vec::new();
+        for &h in &self.groups[self.articles[i].group].against {
+            out.extend(self.groups[h].members.iter().copied().filter(later).take(max));
+        }
+        out.sort_unstable();
+        out.truncate(max);
+        out
+    }
+
+    /// How many articles published after `after` article `i` disagrees with.
+    pub fn later_disagreeing(&self, i: usize, after: &str) -> usize {
+        self.groups[self.articles[i].group]
+            .against
+            .iter()
+            .map(|&h| {
+                let members = &self.groups[h].members;
+                members.iter().filter(|&&j| self.articles[j].published.is_some_and(|p| p > after)).count()
+            })
+            .sum()
+    }
+
+    /// The identities of article `i`'s claims: its file name with each value, as
+    /// `name=value`, once each.
+    pub fn identities(&self, i: usize) -> Vec<String> {
+        let side = &self.articles[i];
+        let mut out: Vec<String> =
+            side.claims.iter().map(|c| format!("{}={}", file_name(side.path), c.claim.value.display())).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A digest of the identities ([`Sides::identities`]) of every article that
+    /// disagrees with article `i`: what a fingerprint may rest on, since it changes with
+    /// the counterparts' files and values and with nothing else.
+    ///
+    /// It is the wrapping sum of each identity's FNV-1a hash, so that it depends on the
+    /// set and not on any order, and so that each group's share is summed once, not
+    /// sorted again for each of thousands of claims.
+    pub fn counterpart_digest(&self, i: usize) -> u64 {
+        let mut cache = self.identity_sums.borrow_mut();
+        let sums = cache.get_or_insert_with(|| {
+            self.groups
+                .iter()
+                .map(|g| {
+                    g.members
+                        .iter()
+                        .flat_map(|&m| self.identities(m))
+                        .fold(0u64, |sum, id| sum.wrapping_add(super::fnv1a(&[&id])))
+                })
+                .collect()
+        });
+        self.groups[self.articles[i].group].against.iter().fold(0u64, |sum, &h| sum.wrapping_add(sums[h]))
+    }
+
+    /// The articles a reader should look at first, by index. A conflict: the articles
+    /// that disagree with the most others (the odd one out), the latest such on a tie.
+    /// An update: the articles that give the latest value. An agreement: the first.
+    pub fn primary(&self) -> Vec<usize> {
+        let latest = |g: &Group| g.members.iter().filter_map(|&m| self.articles[m].published).max();
+        let best = match self.finding.relation {
+            Relation::Agree => return vec![0],
+            Relation::Conflict => self
+                .groups
+                .iter()
+                .enumerate()
+                .max_by(|(_, a), (_, b)| (a.against_articles, latest(a)).cmp(&(b.against_articles, latest(b)))),
+            Relation::Update => self.groups.iter().enumerate().max_by(|(_, a), (_, b)| latest(a).cmp(&latest(b))),
+        };
+        best.map(|(_, g)| g.members.clone()).unwrap_or_default()
+    }
+}
+
+/// A hash of a value for grouping: the fields that tell values apart, floats by their
+/// bits (values that are equal hash equal). Never stored, so std's hasher will do.
+fn value_hash(value: &Value) -> u64 {
+    let mut h = DefaultHasher::new();
+    std::mem::discriminant(value).hash(&mut h);
+    let amount = |a: &crate::value::Amount, h: &mut DefaultHasher| {
+        a.value.to_bits().hash(h);
+        a.min.map(f64::to_bits).hash(h);
+        a.max.map(f64::to_bits).hash(h);
+        std::mem::discriminant(&a.modifier).hash(h);
+    };
+    match value {
+        Value::Number { amount: a, unit } => {
+            amount(a, &mut h);
+            unit.map(|u| std::mem::discriminant(&u)).hash(&mut h);
+        }
+        Value::Ordinal(n) => n.hash(&mut h),
+        Value::Duration(a) => amount(a, &mut h),
+        Value::Date(DateValue::Span { start, end, grain }) => {
+            (start, end).hash(&mut h);
+            std::mem::discriminant(grain).hash(&mut h);
+        }
+        Value::Date(DateValue::Unplaced(u)) => std::mem::discriminant(u).hash(&mut h),
+    }
+    h.finish()
+}
+
+/// Whether two articles give the same values (as sets).
+fn same_values(a: &[&SourcedClaim], b: &[&SourcedClaim]) -> bool {
+    let has = |x: &[&SourcedClaim], v: &Value| x.iter().any(|c| c.claim.value == *v);
+    a.iter().all(|c| has(b, &c.claim.value)) && b.iter().all(|c| has(a, &c.claim.value))
+}
+
+/// The last component of a path, or the path itself.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{ArticleClaims, compare};
+    use crate::extract::{Claim, Span};
+    use crate::value::{Amount, Value};
+    use chrono::NaiveDate;
+
+    fn article(path: &str, date: &str, values: &[f64]) -> ArticleClaims {
+        let claims = values
+            .iter()
+            .map(|v| Claim {
+                rule: "test".into(),
+                kind: "meeting_duration".into(),
+                subject: "talks".into(),
+                qualifier: None,
+                value: Value::Duration(Amount::exact(*v)),
+                text: v.to_string(),
+                quote: String::new(),
+                span: Span { start: 0, end: 1, line: 1, column: 1 },
+                comparable: true,
+                qualifier_missing: false,
+                qualifier_inferred: false,
+            })
+            .collect();
+        ArticleClaims {
+            path: path.into(),
+            title: None,
+            published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            url: None,
+            claims,
+        }
+    }
+
+    #[test]
+    fn articles_with_the_same_values_stand_together() {
+        let articles = [
+            article("a", "2025-12-01", &[5.0]),
+            article("b", "2025-12-02", &[5.0]),
+            article("c", "2025-12-03", &[3.0]),
+            article("d", "2025-12-04", &[5.0, 3.0]),
+        ];
+        let findings = compare(&articles, |_| false);
+        let sides = Sides::new(&findings[0]);
+        let index = |p: &str| sides.articles.iter().position(|s| s.path == p).unwrap();
+        let (a, b, c, d) = (index("a"), index("b"), index("c"), index("d"));
+        assert!(sides.disagree(a, c) && sides.disagree(c, b) && !sides.disagree(a, b));
+        assert!(!sides.disagree(d, a) && !sides.disagree(d, c), "two values: fits both");
+        assert_eq!((sides.disagreeing(a), sides.disagreeing(c), sides.disagreeing(d)), (1, 2, 0));
+        assert_eq!(sides.primary(), vec![c], "the odd one out");
+        assert_eq!(sides.counterparts(c, None, 10), vec![a, b]);
+        assert_eq!(sides.counterparts(c, None, 1), vec![a]);
+        assert_eq!(sides.counterparts(a, Some("2025-12-02"), 10), vec![c]);
+        assert_eq!(sides.later_disagreeing(c, "2025-12-03"), 0);
+        assert_eq!(sides.identities(d), vec!["d=3 seconds".to_string(), "d=5 seconds".to_string()]);
+        let sum = |ids: &[&str]| ids.iter().fold(0u64, |s, id| s.wrapping_add(crate::report::fnv1a(&[id])));
+        assert_eq!(sides.counterpart_digest(c), sum(&["a=5 seconds", "b=5 seconds"]));
+        assert_eq!(sides.counterpart_digest(d), 0, "no counterparts");
+        assert_eq!(sides.representatives(&[a, b, c]), vec![a, c]);
+        assert_eq!(sides.counterpart_digest(a), sides.counterpart_digest(b), "one digest per group");
+    }
+}

@@ -1,0 +1,479 @@
+//! The report formats of `compare` and `check`: a snapshot of every format over the
+//! corpus (`compare corpus`, and `check` of the Riverbend recap, which dates the Kremlin
+//! meeting a day late), the SARIF output validated against the official SARIF 2.1.0
+//! schema, and the flags around them (`--output`, `--report`, `--max-annotations`),
+//! colour, and JSON Lines.
+//!
+//! Commands run from the crate root, so paths read `corpus/...`. The SARIF schema is read
+//! from `../shared/schemas/`; where it is absent the validation is skipped with a
+//! message. Review snapshot changes with `cargo insta review`.
+
+mod common;
+
+use common::{Run, run_with};
+use serde_json::Value as Json;
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The article `check` is run on: it lies in the corpus and dates the Kremlin meeting
+/// December 3, against everyone else's December 2.
+const RECAP: &str = "corpus/2025-12-04-riverbend-gazette-kremlin-recap.md";
+
+const FORMATS: &[&str] = &["human", "concise", "json", "jsonl", "sarif", "github", "markdown", "claimreview"];
+
+/// Run the binary from the crate root.
+fn run(args: &[&str]) -> Run {
+    run_with(Some(Path::new(ROOT)), args, None)
+}
+
+/// `compare corpus` with extra arguments.
+fn compare(extra: &[&str]) -> Run {
+    let mut args = vec!["compare", "corpus"];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// `check RECAP --against corpus` with extra arguments.
+fn check(extra: &[&str]) -> Run {
+    let mut args = vec!["check", RECAP, "--against", "corpus"];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// The house settings: snapshots in `snapshots/`, named by the test, with the command
+/// line as description.
+fn settings(command: &str) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    settings.set_omit_expression(true);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_description(command);
+    settings
+}
+
+/// Snapshot every format of one command, then fail once naming every snapshot that did
+/// not match, so that one change does not hide the others.
+fn snapshot_every_format(name: &str, command: &[&str], code: i32) {
+    let mut failed = Vec::new();
+    for format in FORMATS {
+        let mut args = command.to_vec();
+        args.extend(["--format", format]);
+        let got = run(&args);
+        got.assert_code(code);
+        assert_eq!(got.stderr, "", "claimcheck {args:?} wrote to stderr");
+        let snapshot = format!("formats_{name}_{format}");
+        let shown = format!("claimcheck {}  (exit {code})", args.join(" "));
+        let matched = std::panic::catch_unwind(|| {
+            settings(&shown).bind(|| insta::assert_snapshot!(snapshot, got.stdout));
+        });
+        if matched.is_err() {
+            failed.push(format!("formats_{name}_{format}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} snapshot(s) failed: {}", failed.len(), failed.join(", "));
+}
+
+#[test]
+fn every_format_of_compare_on_the_corpus() {
+    snapshot_every_format("compare", &["compare", "corpus"], 0);
+}
+
+#[test]
+fn every_format_of_check_on_the_kremlin_recap() {
+    snapshot_every_format("check", &["check", RECAP, "--against", "corpus"], 1);
+}
+
+// --- SARIF ----------------------------------------------------------------------------
+
+/// The official SARIF 2.1.0 schema, compiled, or `None` (with a message) where
+/// `../shared/schemas` is absent.
+fn sarif_schema() -> Option<(boon::Schemas, boon::SchemaIndex)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas/sarif-schema-2.1.0.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not found");
+        return None;
+    };
+    let schema: Json = serde_json::from_str(&text).expect("the SARIF schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    // The schema declares draft-04 itself; boon reads `$schema`, and never fetches.
+    compiler.add_resource("file:///sarif-schema-2.1.0.json", schema).expect("add the SARIF schema");
+    let index = compiler.compile("file:///sarif-schema-2.1.0.json", &mut schemas).expect("compile the SARIF schema");
+    Some((schemas, index))
+}
+
+fn assert_valid_sarif(schemas: &boon::Schemas, index: boon::SchemaIndex, sarif: &Json, what: &str) {
+    if let Err(e) = schemas.validate(sarif, index) {
+        panic!("{what}: SARIF does not validate against the 2.1.0 schema:\n{e:#}");
+    }
+}
+
+fn results(sarif: &Json) -> &Vec<Json> {
+    sarif["runs"][0]["results"].as_array().expect("runs[0].results")
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let Some((schemas, index)) = sarif_schema() else { return };
+    let compared = compare(&["--format", "sarif"]);
+    compared.assert_code(0);
+    let compared = compared.json();
+    assert_valid_sarif(&schemas, index, &compared, "compare corpus");
+    let checked = check(&["--format", "sarif"]);
+    checked.assert_code(1);
+    let checked = checked.json();
+    assert_valid_sarif(&schemas, index, &checked, "check");
+
+    // The validator does catch what is wrong: a result without a message, and a
+    // path that is no URI.
+    let mut broken = checked.clone();
+    broken["runs"][0]["results"][0].as_object_mut().unwrap().remove("message");
+    assert!(schemas.validate(&broken, index).is_err(), "a result without a message is invalid");
+    let mut broken = checked.clone();
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        Json::from("corpus/a b.md");
+    assert!(schemas.validate(&broken, index).is_err(), "an unencoded space is no URI reference");
+}
+
+#[test]
+fn sarif_results_are_the_disputed_claims_with_their_counterparts() {
+    let checked = check(&["--format", "sarif"]).json();
+    let results = results(&checked);
+    // The recap's two conflicting claims: December 3 against five reports of December
+    // 2, five hours against "about three hours".
+    assert_eq!(results.len(), 2, "{results:#?}");
+    for r in results {
+        let uri = &r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, &Json::from(RECAP), "results stand in the checked article only");
+        let related = r["relatedLocations"].as_array().expect("relatedLocations");
+        assert!(!related.is_empty());
+        let message = r["message"]["text"].as_str().unwrap();
+        for loc in related {
+            let id = loc["id"].as_u64().unwrap();
+            assert!(message.contains(&format!("]({id})")), "the message links related location {id}: {message}");
+        }
+        let rule = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            checked["runs"][0]["tool"]["driver"]["rules"][rule]["id"], r["ruleId"],
+            "ruleIndex points at ruleId"
+        );
+    }
+    let date = &results[0];
+    assert_eq!(date["ruleId"], Json::from("conflict/meeting_date"));
+    assert_eq!(date["locations"][0]["physicalLocation"]["region"]["startLine"], Json::from(7));
+    assert_eq!(date["locations"][0]["physicalLocation"]["region"]["startColumn"], Json::from(203));
+    assert_eq!(date["relatedLocations"].as_array().unwrap().len(), 3, "three shown");
+    assert!(date["message"]["text"].as_str().unwrap().contains("](3) and 2 more."), "{date}");
+
+    // compare: every claim of a conflict whose article disagrees with another.
+    let compared = compare(&["--format", "sarif"]).json();
+    assert_eq!(results_len(&compared), 6 + 4, "six December 2 or 3 claims, four durations");
+}
+
+fn results_len(sarif: &Json) -> usize {
+    results(sarif).len()
+}
+
+/// A temp folder holding a copy of the corpus, removed when dropped.
+struct CorpusCopy {
+    dir: PathBuf,
+}
+
+impl CorpusCopy {
+    fn new(name: &str) -> CorpusCopy {
+        let dir = std::env::temp_dir().join(format!("claimcheck-formats-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("corpus")).expect("create temp folder");
+        for entry in std::fs::read_dir(Path::new(ROOT).join("corpus")).expect("read corpus") {
+            let entry = entry.expect("corpus entry");
+            std::fs::copy(entry.path(), dir.join("corpus").join(entry.file_name())).expect("copy article");
+        }
+        CorpusCopy { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        run_with(Some(&self.dir), args, None)
+    }
+}
+
+impl Drop for CorpusCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn fingerprints(sarif: &Json) -> Vec<(String, u64)> {
+    results(sarif)
+        .iter()
+        .map(|r| {
+            let print = r["partialFingerprints"]["claimcheck/v1"].as_str().expect("a fingerprint").to_string();
+            (print, r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn sarif_fingerprints_survive_moved_lines_but_not_changed_values() {
+    let copy = CorpusCopy::new("fingerprints");
+    let args = ["check", RECAP, "--against", "corpus", "--format", "sarif"];
+    let before = fingerprints(&copy.run(&args).json());
+    assert_eq!(before.len(), 2);
+    assert_ne!(before[0].0, before[1].0, "two claims, two fingerprints");
+
+    // A paragraph added above the claims moves them down two lines.
+    let recap = copy.path(RECAP);
+    let text = std::fs::read_to_string(&recap).unwrap();
+    let body = text.find("\n---\n").unwrap() + 5;
+    let moved = format!("{}An editor's note with no figures in it.\n\n{}", &text[..body], &text[body..]);
+    std::fs::write(&recap, &moved).unwrap();
+    let after = fingerprints(&copy.run(&args).json());
+    for ((print_before, line_before), (print_after, line_after)) in before.iter().zip(&after) {
+        assert_eq!(line_after, &(line_before + 2), "the claims moved");
+        assert_eq!(print_after, print_before, "the fingerprint did not");
+    }
+
+    // A different contradicting value is a different result.
+    std::fs::write(&recap, moved.replace("on December 3", "on December 4")).unwrap();
+    let changed = fingerprints(&copy.run(&args).json());
+    assert_ne!(changed[0].0, before[0].0, "a new value, a new fingerprint");
+    assert_eq!(changed[1].0, before[1].0, "the duration claim is as it was");
+}
+
+// --- github ---------------------------------------------------------------------------
+
+#[test]
+fn github_annotations_are_capped_with_a_closing_count() {
+    let got = compare(&["--format", "github", "--max-annotations", "1"]);
+    got.assert_code(0);
+    let lines: Vec<&str> = got.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "one annotation and the closing line:\n{}", got.stdout);
+    assert!(lines[0].starts_with("::error file=corpus/"), "{}", lines[0]);
+    assert!(lines[0].contains(",line=") && lines[0].contains(",col=") && lines[0].contains(",title="), "{}", lines[0]);
+    assert!(!lines[0].contains('\n'));
+    assert!(lines[1].starts_with("::notice "), "{}", lines[1]);
+    assert!(lines[1].contains("9 more disputed claims not annotated"), "{}", lines[1]);
+
+    let all = compare(&["--format", "github"]);
+    let annotations = all.stdout.lines().filter(|l| l.starts_with("::error ")).count();
+    assert_eq!(annotations, 10, "the default cap is 10, and the corpus has 10:\n{}", all.stdout);
+    assert!(all.stdout.ends_with("claimcheck: 10 disputed claims, all annotated\n"), "{}", all.stdout);
+
+    let none = compare(&["--format", "github", "--max-annotations", "0"]);
+    assert!(none.stdout.starts_with("::notice title=claimcheck::10 more disputed claims"), "{}", none.stdout);
+}
+
+#[test]
+fn github_annotations_of_check_are_on_the_new_article() {
+    let got = check(&["--format", "github"]);
+    got.assert_code(1);
+    let annotations: Vec<&str> = got.stdout.lines().filter(|l| l.starts_with("::error ")).collect();
+    assert_eq!(annotations.len(), 2, "{}", got.stdout);
+    for a in annotations {
+        assert!(a.starts_with(&format!("::error file={RECAP},line=7,")), "{a}");
+    }
+}
+
+// --- --output and --report --------------------------------------------------------------
+
+#[test]
+fn output_into_a_missing_folder_is_a_clear_error() {
+    let got = compare(&["--format", "json", "--output", "no-such-folder/findings.json"]);
+    got.assert_code(2);
+    assert_eq!(got.stdout, "");
+    assert!(
+        got.stderr.contains("error: cannot write no-such-folder/findings.json: folder no-such-folder does not exist"),
+        "{}",
+        got.stderr
+    );
+    assert!(!Path::new(ROOT).join("no-such-folder").exists());
+    let got = check(&["--report", "sarif=no-such-folder/x.sarif"]);
+    got.assert_code(2);
+    assert!(got.stderr.contains("folder no-such-folder does not exist"), "{}", got.stderr);
+}
+
+#[test]
+fn output_never_writes_over_an_input_article() {
+    let copy = CorpusCopy::new("output-input");
+    let victim = "corpus/2025-12-03-baltic-crossroads-kremlin.md";
+    let before = std::fs::read(copy.path(victim)).unwrap();
+    for args in [
+        vec!["compare", "corpus", "--output", victim],
+        vec!["compare", "corpus", "--report", &format!("markdown={victim}")],
+        vec!["check", RECAP, "--against", "corpus", "--output", RECAP],
+        vec!["check", RECAP, "--against", "corpus", "--format", "json", "--output", victim],
+        vec!["compare", victim, "--output", &format!("corpus/../{victim}")],
+    ] {
+        let got = copy.run(&args);
+        got.assert_code(2);
+        assert!(got.stderr.contains("is one of the input articles"), "{args:?}: {}", got.stderr);
+        assert_eq!(got.stdout, "");
+    }
+    assert_eq!(std::fs::read(copy.path(victim)).unwrap(), before, "the article is unchanged");
+    let leftovers: Vec<_> = std::fs::read_dir(copy.path("corpus"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn output_writes_the_format_to_a_file_instead_of_stdout() {
+    let copy = CorpusCopy::new("output");
+    std::fs::create_dir(copy.path("out")).unwrap();
+    let got = copy.run(&["compare", "corpus", "--format", "markdown", "--output", "out/report.md"]);
+    got.assert_code(0);
+    assert_eq!(got.stdout, "");
+    let written = std::fs::read_to_string(copy.path("out/report.md")).unwrap();
+    let printed = copy.run(&["compare", "corpus", "--format", "markdown"]).stdout;
+    assert_eq!(written, printed);
+    // Written again over the old file, whole.
+    std::fs::write(copy.path("out/report.md"), "old report, much longer than nothing\n".repeat(5000)).unwrap();
+    copy.run(&["compare", "corpus", "--format", "markdown", "--output", "out/report.md"]).assert_code(0);
+    assert_eq!(std::fs::read_to_string(copy.path("out/report.md")).unwrap(), printed);
+    let names: Vec<_> = std::fs::read_dir(copy.path("out")).unwrap().filter_map(|e| e.ok()).collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn several_reports_in_one_run_and_stdout_still_prints() {
+    let copy = CorpusCopy::new("reports");
+    let got =
+        copy.run(&["check", RECAP, "--against", "corpus", "--report", "json=a.json", "--report", "sarif=b.sarif"]);
+    got.assert_code(1);
+    assert!(got.stdout.starts_with("conflict[meeting_date] "), "the human report still prints:\n{}", got.stdout);
+    let json = std::fs::read_to_string(copy.path("a.json")).expect("a.json written");
+    let alone = copy.run(&["check", RECAP, "--against", "corpus", "--format", "json"]);
+    assert_eq!(json, alone.stdout, "the same JSON as --format json");
+    let sarif: Json = serde_json::from_str(&std::fs::read_to_string(copy.path("b.sarif")).expect("b.sarif written"))
+        .expect("b.sarif is JSON");
+    assert_eq!(results_len(&sarif), 2);
+    if let Some((schemas, index)) = sarif_schema() {
+        assert_valid_sarif(&schemas, index, &sarif, "--report sarif=");
+    }
+    // FORMAT is case-insensitive; the --format output may go to a file too.
+    let got = copy.run(&["compare", "corpus", "--format", "jsonl", "--output", "c.jsonl", "--report", "GitHub=d.txt"]);
+    got.assert_code(0);
+    assert_eq!(got.stdout, "");
+    assert!(std::fs::read_to_string(copy.path("d.txt")).unwrap().contains("::error file=corpus/"));
+    assert!(std::fs::read_to_string(copy.path("c.jsonl")).unwrap().starts_with("{\"relation\":\"conflict\""));
+}
+
+#[test]
+fn report_flags_are_checked_like_any_usage() {
+    for (args, needle) in [
+        (vec!["compare", "corpus", "--report", "xml=out.xml"], "unknown format 'xml'"),
+        (vec!["compare", "corpus", "--report", "sarif"], "expected FORMAT=PATH"),
+        (vec!["compare", "corpus", "--report", "sarif="], "the path is missing"),
+        (vec!["compare", "corpus", "--max-annotations", "many"], "--max-annotations"),
+        (vec!["compare", "corpus", "--output", "x.json", "--report", "sarif=x.json"], "two reports would write it"),
+        (vec!["extract", "corpus", "--format", "sarif"], "extract writes human or json"),
+        (vec!["diff", RECAP, RECAP, "--format", "markdown"], "diff writes human or json"),
+    ] {
+        let got = run(&args);
+        got.assert_code(2);
+        assert_eq!(got.stdout, "", "{args:?}");
+        assert!(got.stderr.contains(needle), "{args:?}: {}", got.stderr);
+    }
+    assert!(!Path::new(ROOT).join("x.json").exists());
+}
+
+// --- colour -----------------------------------------------------------------------------
+
+/// Run `claimcheck compare corpus` on a terminal (util-linux `script` gives it one), with
+/// `NO_COLOR` as given; `None` where `script` is not installed.
+fn on_a_terminal(no_color: Option<&str>) -> Option<String> {
+    let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &format!("{bin} compare corpus"), "/dev/null"]).current_dir(ROOT);
+    cmd.env_remove("NO_COLOR");
+    if let Some(v) = no_color {
+        cmd.env("NO_COLOR", v);
+    }
+    let out = cmd.output().ok().filter(|o| o.status.success())?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    for format in FORMATS {
+        let piped = compare(&["--format", format]);
+        assert!(!piped.stdout.contains('\x1b'), "{format}: escape codes in piped output");
+    }
+    let with_no_color = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", RECAP, "--against", "corpus"])
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run claimcheck");
+    assert!(!String::from_utf8_lossy(&with_no_color.stdout).contains('\x1b'));
+    let Some(coloured) = on_a_terminal(None) else {
+        eprintln!("skipped: no `script` to run claimcheck on a terminal");
+        return;
+    };
+    assert!(coloured.contains("\x1b[1;31mconflict[meeting_date]\x1b[0m"), "colour on a terminal:\n{coloured}");
+    let plain = on_a_terminal(Some("1")).expect("script ran before");
+    assert!(!plain.contains('\x1b'), "NO_COLOR=1 on a terminal:\n{plain}");
+    assert!(plain.contains("conflict[meeting_date] kremlin-meeting"));
+    let empty = on_a_terminal(Some("")).expect("script ran before");
+    assert!(empty.contains('\x1b'), "an empty NO_COLOR does not count");
+}
+
+// --- JSON Lines -------------------------------------------------------------------------
+
+#[test]
+fn jsonl_is_one_finding_per_line() {
+    let lines = compare(&["--format", "jsonl"]);
+    lines.assert_code(0);
+    let doc = compare(&["--format", "json"]).json();
+    let findings = doc["findings"].as_array().expect("findings");
+    let parsed: Vec<Json> = lines
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not one JSON value ({e}): {l}")))
+        .collect();
+    assert_eq!(parsed.len(), findings.len(), "one line per finding");
+    for (line, finding) in parsed.iter().zip(findings) {
+        assert!(line.is_object());
+        for field in ["relation", "kind", "subject", "qualifier", "claims"] {
+            assert!(line.get(field).is_some(), "{field} in {line}");
+        }
+        assert_eq!(line, finding, "the same finding as in the JSON document");
+    }
+    assert!(lines.stdout.ends_with('\n') && !lines.stdout.contains("\n\n"));
+}
+
+// --- ClaimReview and Markdown --------------------------------------------------------------
+
+#[test]
+fn claimreview_rates_without_a_verdict() {
+    let reviews = compare(&["--format", "claimreview"]).json();
+    let reviews = reviews.as_array().expect("an array of reviews");
+    let ratings: Vec<&str> = reviews.iter().map(|r| r["reviewRating"]["alternateName"].as_str().unwrap()).collect();
+    assert!(ratings.iter().all(|r| *r == "Conflicts with other reports" || *r == "Updated by a later report"));
+    // 10 conflicting claims; the 19-point and 10-year claims a later report replaced.
+    assert_eq!(ratings.iter().filter(|r| r.starts_with("Conflicts")).count(), 10);
+    assert_eq!(ratings.iter().filter(|r| r.starts_with("Updated")).count(), 4 + 1);
+    for r in reviews {
+        assert_eq!(r["@context"], Json::from("https://schema.org"));
+        assert_eq!(r["@type"], Json::from("ClaimReview"));
+        assert!(r["reviewRating"].get("ratingValue").is_none(), "no numeric verdict");
+        assert!(r["itemReviewed"]["appearance"]["url"].as_str().unwrap().starts_with("https://"));
+    }
+}
+
+#[test]
+fn markdown_links_each_article_and_puts_conflicts_first() {
+    let md = compare(&["--format", "markdown"]).stdout;
+    let first_story = md.find("\n## ").unwrap();
+    assert!(md[first_story..].starts_with("\n## kremlin-meeting@week-of-2025-12-01\n"), "{md}");
+    assert!(md.contains("```diff\n"));
+    assert!(md.contains("](https://riverbendgazette.example/world/kremlin-us-envoys-new-ideas)"));
+    let odd_one_out = md.lines().find(|l| l.starts_with("- 2025-12-03 ")).expect("the recap's date as a - line");
+    assert!(odd_one_out.contains("\"December 3\"") && odd_one_out.contains(RECAP), "{odd_one_out}");
+}
