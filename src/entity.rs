@@ -170,11 +170,22 @@ impl Entities {
         if mentioned.is_empty() {
             return None;
         }
+        // Everything mentioned, and every place a mentioned place lies in, once.
+        let mut reach: Vec<&str> = Vec::new();
+        for m in mentioned {
+            let mut current = m.as_str();
+            for _ in 0..16 {
+                reach.push(current);
+                match self.parent.get(current) {
+                    Some(p) => current = p,
+                    None => break,
+                }
+            }
+        }
         let mut best: Option<(usize, &str)> = None;
         for event in &self.events {
             for condition in &event.when {
-                let met = !condition.is_empty()
-                    && condition.iter().all(|need| mentioned.iter().any(|m| self.lies_in(m, need)));
+                let met = !condition.is_empty() && condition.iter().all(|need| reach.contains(&need.as_str()));
                 if met && best.is_none_or(|(n, _)| condition.len() > n) {
                     best = Some((condition.len(), &event.id));
                 }

@@ -190,6 +190,29 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
     Prepared { toks, words_of, spans, mentions, event, raw, named, kinds }
 }
 
+/// A sentence's words, lower case, sorted and without repeats.
+fn sorted_words(p: &Prepared) -> Vec<&str> {
+    let mut words: Vec<&str> = p
+        .raw
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TokenKind::Word(w) => Some(w.as_str()),
+            TokenKind::Punct(_) => None,
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether sorted `words` hold one that matches `cue` ("revis*" matches "revised").
+fn holds(words: &[&str], cue: &str) -> bool {
+    match cue.strip_suffix('*') {
+        Some(stem) => words.get(words.partition_point(|w| *w < stem)).is_some_and(|w| w.starts_with(stem)),
+        None => words.binary_search(&cue).is_ok(),
+    }
+}
+
 /// Whether `word` matches a cue ("revis*" matches "revised").
 fn cue_matches(cue: &str, word: &str) -> bool {
     match cue.strip_suffix('*') {
@@ -434,29 +457,15 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
         }
         // The sentence's words, sorted, to pass over patterns whose required words it
         // lacks (words inside values count too: "five-hour" holds "hour").
-        let mut words: Vec<&str> = p
-            .raw
-            .iter()
-            .filter_map(|t| match &t.kind {
-                TokenKind::Word(w) => Some(w.as_str()),
-                TokenKind::Punct(_) => None,
-            })
-            .collect();
-        words.sort_unstable();
-        words.dedup();
+        let words = sorted_words(p);
+        let previous_words = si
+            .checked_sub(1)
+            .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
+            .map(|prev| sorted_words(&prepared[prev]));
         for rule in &rules.rules {
             if !rule.context.is_empty() {
-                let previous = si
-                    .checked_sub(1)
-                    .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
-                    .map(|prev| &prepared[prev]);
-                let has = |p: &Prepared| {
-                    p.raw.iter().any(|t| match &t.kind {
-                        TokenKind::Word(w) => rule.context.iter().any(|c| cue_matches(c, w)),
-                        TokenKind::Punct(_) => false,
-                    })
-                };
-                if !has(p) && !previous.is_some_and(has) {
+                let has = |words: &[&str]| rule.context.iter().any(|c| holds(words, c));
+                if !has(&words) && !previous_words.as_deref().is_some_and(has) {
                     continue;
                 }
             }
