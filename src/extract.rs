@@ -76,7 +76,7 @@ impl Claim {
 struct Prepared {
     toks: Vec<Tok>,
     /// Lower-case words of each token (a value's words for a value token).
-    words_of: Vec<Vec<String>>,
+    words_of: Vec<std::ops::Range<usize>>,
     spans: Vec<Range<usize>>,
     mentions: Vec<Mention>,
     event: Option<String>,
@@ -86,6 +86,17 @@ struct Prepared {
     named: BTreeSet<String>,
     /// The kinds of value the sentence holds.
     kinds: Vec<ValueKind>,
+}
+
+impl Prepared {
+    /// The lower-case words of token `i` (a value's words for a value token).
+    fn words_at(&self, i: usize) -> impl Iterator<Item = &str> {
+        let range = self.words_of.get(i).cloned().unwrap_or(0..0);
+        self.raw.get(range).into_iter().flatten().filter_map(|t| match &t.kind {
+            TokenKind::Word(w) => Some(w.as_str()),
+            TokenKind::Punct(_) => None,
+        })
+    }
 }
 
 fn value_kind(value: &Value) -> ValueKind {
@@ -126,11 +137,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
         };
     }
     let mut toks = Vec::with_capacity(raw.len());
-    let mut words_of: Vec<Vec<String>> = Vec::with_capacity(raw.len());
-    let word_of = |t: &Token| match &t.kind {
-        TokenKind::Word(w) => Some(w.clone()),
-        TokenKind::Punct(_) => None,
-    };
+    let mut words_of: Vec<std::ops::Range<usize>> = Vec::with_capacity(raw.len());
     let mut spans = Vec::with_capacity(raw.len());
     let mut map = Vec::with_capacity(raw.len());
     let mut v = first_value;
@@ -145,13 +152,12 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
         if let Some(found) = inside {
             toks.push(Tok::Value { index: v, kind: value_kind(&found.value) });
             spans.push(found.start..found.end);
-            let mut inner = Vec::new();
+            let from = i;
             while i < raw.len() && raw[i].span.start < found.end {
                 map.push(toks.len() - 1);
-                inner.extend(word_of(&raw[i]));
                 i += 1;
             }
-            words_of.push(inner);
+            words_of.push(from..i);
             continue;
         }
         toks.push(match &raw[i].kind {
@@ -159,7 +165,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
             TokenKind::Punct(c) => Tok::Punct(*c),
         });
         spans.push(raw[i].span.clone());
-        words_of.push(word_of(&raw[i]).into_iter().collect());
+        words_of.push(i..i + 1);
         map.push(toks.len() - 1);
         i += 1;
     }
@@ -238,9 +244,9 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
         }
     };
     let mut best: Option<(usize, &str)> = None;
-    for (i, words) in p.words_of.iter().enumerate().take(hi).skip(lo) {
+    for i in lo..hi {
         for group in &rule.qualifiers {
-            if words.iter().any(|w| group.cues.iter().any(|c| cue_matches(c, w))) {
+            if p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))) {
                 let distance = i.abs_diff(value_at);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, &group.name));
@@ -274,16 +280,13 @@ const SPEECH: &[&str] = &[
 fn speaker(p: &Prepared, value_at: usize) -> Option<&str> {
     let people: Vec<&Mention> =
         p.mentions.iter().filter(|m| m.kind == crate::rule::pattern::EntityKind::Person).collect();
-    let is_speech = |i: usize| p.words_of.get(i).is_some_and(|w| w.iter().any(|w| SPEECH.contains(&w.as_str())));
+    let is_speech = |i: usize| p.words_at(i).any(|w| SPEECH.contains(&w));
     let verb = (0..value_at).rev().take_while(|i| !matches!(p.toks[*i], Tok::Punct(';'))).find(|i| is_speech(*i));
     if let Some(v) = verb {
         if let Some(m) = people.iter().filter(|m| m.end <= v && v - m.end <= 2).next_back() {
             return Some(&m.id);
         }
-        let pronoun = v
-            .checked_sub(1)
-            .and_then(|i| p.words_of.get(i))
-            .is_some_and(|w| w.iter().any(|w| matches!(w.as_str(), "he" | "she")));
+        let pronoun = v.checked_sub(1).is_some_and(|i| p.words_at(i).any(|w| matches!(w, "he" | "she")));
         if pronoun {
             return people.first().map(|m| m.id.as_str());
         }
@@ -315,7 +318,7 @@ fn subject(
     let cues = if template == rule.subject { rule.subjects.as_slice() } else { &[] };
     for group in cues {
         let from = value_at.saturating_sub(group.before);
-        let cued = p.words_of[from..value_at].iter().flatten().any(|w| group.cues.iter().any(|c| cue_matches(c, w)));
+        let cued = (from..value_at).any(|i| p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))));
         if cued {
             return Some(group.name.clone());
         }
