@@ -106,7 +106,7 @@ fn lookup<'a>(table: &'static [(&'static str, Hedge)], input: &'a str) -> Res<'a
 
 /// Whether a lower-case word is the first word of some hedge phrase; checked before the
 /// tables are searched, since most words open none.
-fn opens_hedge(w: &str) -> bool {
+pub fn opens_hedge(w: &str) -> bool {
     matches!(
         w,
         "no" | "not"
