@@ -5,7 +5,7 @@
 use crate::article::{Article, InputError, LineIndex, parse_published};
 use crate::compare::{self, ArticleClaims, Finding, Relation};
 use crate::extract::extract;
-use crate::report::{self, Report};
+use crate::report;
 use crate::rule::{self, RuleSet};
 use crate::scan::{self, Found};
 use chrono::NaiveDate;
@@ -44,48 +44,9 @@ pub enum Command {
     Rules(RulesCommand),
 }
 
-/// Output formats. `extract`, `diff` and `values` write human or json; the others are
-/// reports of findings, for `compare` and `check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Text for people (findings: rustc-style, the sentence with a caret under the value).
-    Human,
-    /// One line per finding: path:line:col: conflict[kind] ... (vs path:line).
-    Concise,
-    /// JSON as fixed by the design's contract (schema_version 1).
-    Json,
-    /// JSON Lines: one finding a line.
-    Jsonl,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions annotations (::error file=...::...).
-    Github,
-    /// A fact-checker's report per story, in Markdown.
-    Markdown,
-    /// schema.org ClaimReview JSON-LD, one per disputed claim.
-    Claimreview,
-}
-
-impl Format {
-    /// The report printer for this format.
-    pub fn report(self) -> Report {
-        match self {
-            Format::Human => Report::Human,
-            Format::Concise => Report::Concise,
-            Format::Json => Report::Json,
-            Format::Jsonl => Report::Jsonl,
-            Format::Sarif => Report::Sarif,
-            Format::Github => Report::Github,
-            Format::Markdown => Report::Markdown,
-            Format::Claimreview => Report::Claimreview,
-        }
-    }
-
-    /// The name on the command line.
-    pub fn name(self) -> String {
-        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
-    }
-}
+/// Output formats: the report printers of findings. `extract`, `diff` and `values`
+/// write human or json only.
+pub use crate::report::Report as Format;
 
 /// One `--report FORMAT=PATH`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -539,11 +500,11 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
                 let ctx = report::Context { color, ..*ctx };
                 let mut out = io::BufWriter::new(io::stdout().lock());
-                t.format.report().write(findings, &ctx, &mut out)?;
+                t.format.write(findings, &ctx, &mut out)?;
                 out.flush()?;
             }
             Some(path) => {
-                if let Err(e) = write_atomically(path, |out| t.format.report().write(findings, ctx, out)) {
+                if let Err(e) = write_atomically(path, |out| t.format.write(findings, ctx, out)) {
                     eprintln!("error: cannot write {}: {e}", path.display());
                     ok = false;
                 }

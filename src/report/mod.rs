@@ -20,8 +20,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// The report formats for findings, one printer each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// The report formats for findings, one printer each; also the `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Report {
     /// rustc-style text: each disputed claim's sentence with a caret run under the value.
@@ -40,6 +40,14 @@ pub enum Report {
     Markdown,
     /// schema.org ClaimReview JSON-LD, one per disputed claim.
     Claimreview,
+}
+
+impl Report {
+    /// The name on the command line.
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
 }
 
 /// What a printer needs to know beyond the findings.
