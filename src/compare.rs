@@ -120,14 +120,14 @@ fn is_timeline(dates: &[Option<NaiveDate>], sets: &[usize], agree: &[Vec<bool>])
     // the last date seen in it.
     let mut eras: Vec<(Vec<usize>, Option<NaiveDate>)> = Vec::new();
     for (&date, &set) in dates.iter().zip(sets) {
-        if let Some((members, last)) = eras.last_mut() {
-            if members.iter().all(|m| agree[*m][set]) {
-                if !members.contains(&set) {
-                    members.push(set);
-                }
-                *last = date;
-                continue;
+        if let Some((members, last)) = eras.last_mut()
+            && members.iter().all(|m| agree[*m][set])
+        {
+            if !members.contains(&set) {
+                members.push(set);
             }
+            *last = date;
+            continue;
         }
         let earlier_agree = eras.iter().flat_map(|(m, _)| m).any(|m| agree[*m][set]);
         let same_day = eras.last().is_some_and(|(_, last)| *last == date);

@@ -283,7 +283,7 @@ fn speaker(p: &Prepared, value_at: usize) -> Option<&str> {
     let is_speech = |i: usize| p.words_at(i).any(|w| SPEECH.contains(&w));
     let verb = (0..value_at).rev().take_while(|i| !matches!(p.toks[*i], Tok::Punct(';'))).find(|i| is_speech(*i));
     if let Some(v) = verb {
-        if let Some(m) = people.iter().filter(|m| m.end <= v && v - m.end <= 2).next_back() {
+        if let Some(m) = people.iter().rfind(|m| m.end <= v && v - m.end <= 2) {
             return Some(&m.id);
         }
         let pronoun = v.checked_sub(1).is_some_and(|i| p.words_at(i).any(|w| matches!(w, "he" | "she")));

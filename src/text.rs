@@ -213,10 +213,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
     let mut last = None;
     let mut dense = 0;
     for s in &mut out {
-        if let Some(l) = last {
-            if s.paragraph != l {
-                dense += 1;
-            }
+        if let Some(l) = last
+            && s.paragraph != l
+        {
+            dense += 1;
         }
         last = Some(s.paragraph);
         s.paragraph = dense;

@@ -321,7 +321,7 @@ impl Value {
                     Some(NumberUnit::Gbp) => " GBP",
                     None => "",
                 };
-                format!("{}{}", describe_amount(amount, |v| format_number(v)), unit)
+                format!("{}{}", describe_amount(amount, format_number), unit)
             }
             Value::Ordinal(n) => format!("#{n}"),
             Value::Duration(amount) => describe_amount(amount, format_duration),

@@ -242,7 +242,7 @@ fn day_number(input: &str) -> Res<'_, u32> {
     };
     if !at_boundary(rest)
         || rest.starts_with(':')
-        || rest.starts_with(|c: char| c == '.' || c == '/') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        || rest.starts_with(['.', '/']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
     {
         return fail(input);
     }
@@ -482,18 +482,17 @@ fn calendar_unit(input: &str) -> Res<'_, Unit> {
 /// "three days ago", "a week ago", "in two weeks", "in three days' time".
 fn shift(input: &str) -> Res<'_, DateExpr> {
     let whole = |n: f64| n.fract() == 0.0 && (0.0..=10_000.0).contains(&n);
-    if let Ok((rest, (n, _, unit, _, _))) = (count, sp, calendar_unit, sp, word("ago")).parse(input) {
-        if whole(n) {
-            return Ok((rest, DateExpr::Shift { count: -(n as i64), unit }));
-        }
+    if let Ok((rest, (n, _, unit, _, _))) = (count, sp, calendar_unit, sp, word("ago")).parse(input)
+        && whole(n)
+    {
+        return Ok((rest, DateExpr::Shift { count: -(n as i64), unit }));
     }
     // "three weeks from now", "two days from today".
     if let Ok((rest, (n, _, unit, _, _, _, _))) =
         (count, sp, calendar_unit, sp, word("from"), sp, one_of(&["now", "today"])).parse(input)
+        && whole(n)
     {
-        if whole(n) {
-            return Ok((rest, DateExpr::Shift { count: n as i64, unit }));
-        }
+        return Ok((rest, DateExpr::Shift { count: n as i64, unit }));
     }
     let (rest, (_, _, n, _, unit)) = (word("in"), sp, count, sp, calendar_unit).parse(input)?;
     let (rest, _) = opt((tag("'"), opt(tag("s")), sp, word("time"))).parse(rest)?;
@@ -509,10 +508,10 @@ pub fn date(input: &str) -> Res<'_, DateExpr> {
         [iso_date, month_first, day_first, month_only, year_only, year_part, day_of_month, weekday, relative, shift];
     let mut best: Option<(&str, DateExpr)> = None;
     for p in parsers {
-        if let Ok((rest, expr)) = p(input) {
-            if best.as_ref().is_none_or(|(r, _)| rest.len() < r.len()) {
-                best = Some((rest, expr));
-            }
+        if let Ok((rest, expr)) = p(input)
+            && best.as_ref().is_none_or(|(r, _)| rest.len() < r.len())
+        {
+            best = Some((rest, expr));
         }
     }
     best.map_or_else(|| fail(input), Ok)

@@ -79,10 +79,10 @@ fn is_age(rest: &str) -> bool {
 fn counted(ranges: bool) -> impl FnMut(&str) -> Res<'_, Amount> {
     move |input: &str| {
         // "an hour", "a decade"; never "a second", which is far more often an ordinal.
-        if let Ok((rest, (_, _, secs))) = (one_of(&["a", "an"]), sp, unit).parse(input) {
-            if secs != 1.0 {
-                return Ok((rest, Amount::exact(secs)));
-            }
+        if let Ok((rest, (_, _, secs))) = (one_of(&["a", "an"]), sp, unit).parse(input)
+            && secs != 1.0
+        {
+            return Ok((rest, Amount::exact(secs)));
         }
         let (rest, amount) = quantity_range(ranges)(input)?;
         let starts_with_digit = input.starts_with(|c: char| c.is_ascii_digit());

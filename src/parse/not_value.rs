@@ -155,14 +155,14 @@ pub fn zone(text: &str, start: usize, prev_word: Option<&str>) -> Option<usize> 
         return Some(word_end);
     }
     let joined = rest.strip_prefix('-').or_else(|| rest.strip_prefix(' '));
-    if let Some(after) = joined {
-        if let Ok((after_rest, next)) = letters(after) {
-            let mut nbuf = [0; 24];
-            if let Some(next) = lower(next, &mut nbuf) {
-                let idiom = IDIOM_AFTER.iter().any(|(head, tails)| *head == w && tails.contains(&next));
-                if idiom {
-                    return Some(text.len() - after_rest.len());
-                }
+    if let Some(after) = joined
+        && let Ok((after_rest, next)) = letters(after)
+    {
+        let mut nbuf = [0; 24];
+        if let Some(next) = lower(next, &mut nbuf) {
+            let idiom = IDIOM_AFTER.iter().any(|(head, tails)| *head == w && tails.contains(&next));
+            if idiom {
+                return Some(text.len() - after_rest.len());
             }
         }
     }

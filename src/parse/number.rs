@@ -87,10 +87,10 @@ pub fn below_hundred(input: &str) -> Res<'_, f64> {
         return Ok((rest, n));
     }
     let Some(tens) = tens_word(w) else { return fail(input) };
-    if let Ok((after, unit)) = (joiner, letters).parse(rest) {
-        if let Some(u) = small_word(unit.1).filter(|u| (1.0..10.0).contains(u)) {
-            return Ok((after, tens + u));
-        }
+    if let Ok((after, unit)) = (joiner, letters).parse(rest)
+        && let Some(u) = small_word(unit.1).filter(|u| (1.0..10.0).contains(u))
+    {
+        return Ok((after, tens + u));
     }
     Ok((rest, tens))
 }
@@ -192,10 +192,10 @@ pub fn digits_scaled(input: &str) -> Res<'_, f64> {
             _ => Ok((rest, n)),
         };
     }
-    if let Ok((after, (_, w))) = (sp, letters).parse(rest) {
-        if let Some(f) = scale_word(w).filter(|_| super::lex::at_boundary(after)) {
-            return Ok((after, n * f));
-        }
+    if let Ok((after, (_, w))) = (sp, letters).parse(rest)
+        && let Some(f) = scale_word(w).filter(|_| super::lex::at_boundary(after))
+    {
+        return Ok((after, n * f));
     }
     Ok((rest, n))
 }
@@ -212,10 +212,10 @@ pub fn fraction(input: &str) -> Res<'_, f64> {
     if let Ok((rest, _)) = (word("one"), sp, word("third")).parse(input) {
         return Ok((rest, 1.0 / 3.0));
     }
-    if let Ok((rest, _)) = (word("a"), sp, word("third")).parse(input) {
-        if (sp, word("of")).parse(rest).is_ok() {
-            return Ok((rest, 1.0 / 3.0));
-        }
+    if let Ok((rest, _)) = (word("a"), sp, word("third")).parse(input)
+        && (sp, word("of")).parse(rest).is_ok()
+    {
+        return Ok((rest, 1.0 / 3.0));
     }
     let (rest, (n, _, w)) = (below_hundred, joiner, letters).parse(input)?;
     let mut buf = [0; 24];
@@ -247,11 +247,11 @@ pub fn cardinal(input: &str) -> Res<'_, f64> {
         (sp0, alt((tag("\u{bd}"), tag("1/2")))).map(|_| "half"),
         (sp0, alt((tag("\u{bc}"), tag("1/4")))).map(|_| "quarter"),
     ));
-    if let Ok((after, part)) = opt(half).parse(rest) {
-        if let Some(part) = part {
-            let add = if part.eq_ignore_ascii_case("half") { 0.5 } else { 0.25 };
-            return Ok((after, n + add));
-        }
+    if let Ok((after, part)) = opt(half).parse(rest)
+        && let Some(part) = part
+    {
+        let add = if part.eq_ignore_ascii_case("half") { 0.5 } else { 0.25 };
+        return Ok((after, n + add));
     }
     Ok((rest, n))
 }
@@ -310,22 +310,20 @@ pub fn quantity(input: &str) -> Res<'_, Amount> {
 /// as the first alone. `ranges` off reads only one figure.
 pub fn quantity_range(ranges: bool) -> impl FnMut(&str) -> Res<'_, Amount> {
     move |input: &str| {
-        if ranges {
-            if let Ok((rest, (_, _, low, _, _, _, high))) =
+        if ranges
+            && let Ok((rest, (_, _, low, _, _, _, high))) =
                 (word("between"), sp, cardinal, sp, word("and"), sp, cardinal).parse(input)
-            {
-                if low < high {
-                    return Ok((rest, Amount::range(low, high)));
-                }
-            }
+            && low < high
+        {
+            return Ok((rest, Amount::range(low, high)));
         }
         let (rest, first) = quantity(input)?;
-        if ranges && first.modifier == crate::value::Mod::Exact {
-            if let Ok((after, (_, high))) = (range_joiner, cardinal).parse(rest) {
-                if first.value < high {
-                    return Ok((after, Amount::range(first.value, high)));
-                }
-            }
+        if ranges
+            && first.modifier == crate::value::Mod::Exact
+            && let Ok((after, (_, high))) = (range_joiner, cardinal).parse(rest)
+            && first.value < high
+        {
+            return Ok((after, Amount::range(first.value, high)));
         }
         Ok((rest, first))
     }

@@ -69,22 +69,23 @@ pub fn ordinal_words(input: &str) -> Res<'_, u32> {
         return Ok((rest, 100 + tail));
     }
     if let Ok((rest, (hundreds, _, w))) = (below_thousand, sp, letters).parse(input) {
-        let is_exact_hundreds = hundreds >= 1.0 && hundreds < 10.0 && hundreds.fract() == 0.0;
+        let is_exact_hundreds = (1.0..10.0).contains(&hundreds) && hundreds.fract() == 0.0;
         if is_exact_hundreds && ordinal_word(w) == Some(100) {
             return Ok((rest, hundreds as u32 * 100));
         }
     }
     if let Ok((rest, (h, _, _, tail))) =
         (below_thousand, sp, opt((super::lex::word("and"), sp)), ordinal_below_hundred).parse(input)
+        && h >= 100.0
+        && h % 100.0 == 0.0
+        && h < 1000.0
     {
-        if h >= 100.0 && h % 100.0 == 0.0 && h < 1000.0 {
-            return Ok((rest, h as u32 + tail));
-        }
+        return Ok((rest, h as u32 + tail));
     }
-    if let Ok((rest, w)) = letters(input) {
-        if ordinal_word(w) == Some(100) || ordinal_word(w) == Some(1000) {
-            return Ok((rest, ordinal_word(w).unwrap_or(100)));
-        }
+    if let Ok((rest, w)) = letters(input)
+        && (ordinal_word(w) == Some(100) || ordinal_word(w) == Some(1000))
+    {
+        return Ok((rest, ordinal_word(w).unwrap_or(100)));
     }
     ordinal_below_hundred(input)
 }
