@@ -46,6 +46,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{mb_per_s, time};
+
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(default)
 }
@@ -501,24 +504,6 @@ fn extract_all(files: &[(String, Vec<u8>)], rules: &RuleSet) -> Vec<ArticleClaim
             })
         })
         .collect()
-}
-
-/// Time `f` `runs` times; the durations sorted and the last result.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        let out = black_box(f());
-        times.push(started.elapsed());
-        last = Some(out);
-    }
-    times.sort();
-    (times, last.expect("at least one run"))
-}
-
-fn mb_per_s(bytes: usize, d: Duration) -> f64 {
-    bytes as f64 / 1e6 / d.as_secs_f64()
 }
 
 fn relations(findings: &[Finding]) -> String {

@@ -25,6 +25,9 @@ use claimcheck::scan;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{mb_per_s, time};
+
 /// Used where the corpus folder is missing: the team's own words, value-dense like news.
 const FALLBACK: &str = "Envoys met on Sunday for more than four hours, their sixth meeting since the \
     28-point plan was cut to 19 points. Officials said talks would resume next week, and that a \
@@ -71,24 +74,6 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
         text.push_str(unit);
     }
     text
-}
-
-/// Time `f` `runs` times; returns the durations sorted and the last result.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        let out = black_box(f());
-        times.push(started.elapsed());
-        last = Some(out);
-    }
-    times.sort();
-    (times, last.expect("at least one run"))
-}
-
-fn mb_per_s(bytes: usize, d: Duration) -> f64 {
-    bytes as f64 / 1e6 / d.as_secs_f64()
 }
 
 /// One result line: best and median throughput and time.

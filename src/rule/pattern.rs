@@ -303,53 +303,47 @@ fn nested<'a>(input: &'a str, depth: usize, open: &'static str) -> PResult<'a, &
     Ok((inside, input))
 }
 
-/// Alternatives in parentheses: `(plan|proposal|peace plan)`.
-fn group(input: &str, depth: usize) -> PResult<'_, Element> {
-    let (mut rest, opened) = nested(input, depth, "(")?;
-    let mut alternatives = Vec::new();
+/// Alternatives between `open` and `close`, separated by `|`, each a non-empty
+/// sequence off the main path; `what` names the bracket in messages ("group").
+fn alternatives<'a>(
+    input: &'a str,
+    depth: usize,
+    (open, close): (&'static str, char),
+    what: &str,
+) -> PResult<'a, Vec<Vec<Element>>> {
+    let (mut rest, opened) = nested(input, depth, open)?;
+    let mut found = Vec::new();
     loop {
         let (after, seq) = spanned_sequence(rest, depth + 1)?;
-        let closer = after.chars().next().filter(|c| matches!(c, '|' | ')'));
-        let Some(closer) = closer else { return unclosed(after, opened, "expected ')' to close the group") };
+        let closer = after.chars().next().filter(|c| *c == '|' || *c == close);
+        let Some(closer) = closer else {
+            return unclosed(after, opened, &format!("expected '{close}' to close the {what}"));
+        };
         if seq.is_empty() {
-            let whole = alternatives.is_empty() && closer == ')';
-            return problem(after, if whole { "empty group" } else { "empty alternative" });
+            let whole = found.is_empty() && closer == close;
+            return problem(after, if whole { format!("empty {what}") } else { "empty alternative".to_string() });
         }
-        alternatives.push(seq);
+        found.push(seq);
         rest = after.get(1..).unwrap_or("");
-        if closer == ')' {
-            let alternatives = alternatives.into_iter().map(off_main_path).collect::<Result<_, _>>()?;
-            return Ok((rest, Element::Group(alternatives)));
+        if closer == close {
+            let found = found.into_iter().map(off_main_path).collect::<Result<_, _>>()?;
+            return Ok((rest, found));
         }
     }
+}
+
+/// Alternatives in parentheses: `(plan|proposal|peace plan)`.
+fn group(input: &str, depth: usize) -> PResult<'_, Element> {
+    let (rest, found) = alternatives(input, depth, ("(", ')'), "group")?;
+    Ok((rest, Element::Group(found)))
 }
 
 /// An optional part in brackets: `[the]`, `[for about]`, `[a|an|the]` (alternatives,
 /// of which at most one is taken).
 fn optional(input: &str, depth: usize) -> PResult<'_, Element> {
-    let (mut rest, opened) = nested(input, depth, "[")?;
-    let mut alternatives = Vec::new();
-    loop {
-        let (after, seq) = spanned_sequence(rest, depth + 1)?;
-        let closer = after.chars().next().filter(|c| matches!(c, '|' | ']'));
-        let Some(closer) = closer else { return unclosed(after, opened, "expected ']' to close the optional part") };
-        if seq.is_empty() {
-            let whole = alternatives.is_empty() && closer == ']';
-            return problem(after, if whole { "empty optional part" } else { "empty alternative" });
-        }
-        alternatives.push(seq);
-        rest = after.get(1..).unwrap_or("");
-        if closer == ']' {
-            let mut alternatives: Vec<Vec<Element>> =
-                alternatives.into_iter().map(off_main_path).collect::<Result<_, _>>()?;
-            let part = if alternatives.len() == 1 {
-                alternatives.pop().unwrap_or_default()
-            } else {
-                vec![Element::Group(alternatives)]
-            };
-            return Ok((rest, Element::Optional(part)));
-        }
-    }
+    let (rest, mut found) = alternatives(input, depth, ("[", ']'), "optional part")?;
+    let part = if found.len() == 1 { found.pop().unwrap_or_default() } else { vec![Element::Group(found)] };
+    Ok((rest, Element::Optional(part)))
 }
 
 /// One element at `depth` brackets deep.
