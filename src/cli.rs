@@ -630,7 +630,7 @@ fn run_rules_test(dir: Option<&Path>) -> io::Result<ExitCode> {
             // Component by component: a folder named "r" does not hold "rules/...".
             RuleSet {
                 rules: rules.rules.iter().filter(|r| Path::new(&r.path).starts_with(d)).cloned().collect(),
-                entities: rules.entities.clone(),
+                ..rules.clone()
             }
         }
         None => rules.clone(),

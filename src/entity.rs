@@ -80,7 +80,7 @@ fn name_words(name: &str) -> Vec<String> {
     crate::text::tokens(name, 0..name.len())
         .into_iter()
         .filter_map(|t| match t.kind {
-            TokenKind::Word(w) => Some(w),
+            TokenKind::Word(w) => Some(w.to_string()),
             TokenKind::Punct(c) if c == '-' => Some("-".into()),
             TokenKind::Punct(_) => None,
         })

@@ -4,6 +4,7 @@
 
 use crate::article::{Article, LineIndex};
 use crate::rule::pattern::{Mention, Tok, ValueKind};
+use crate::rule::vocab::{Vocab, WordSet};
 use crate::rule::{Rule, RuleSet, Scope};
 use crate::scan::{self, Found};
 use crate::text::{self, Sentence, Token, TokenKind};
@@ -161,7 +162,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
             continue;
         }
         toks.push(match &raw[i].kind {
-            TokenKind::Word(w) => Tok::Word(w.clone()),
+            TokenKind::Word(w) => Tok::Word(w.clone(), rules.vocab.id(w)),
             TokenKind::Punct(c) => Tok::Punct(*c),
         });
         spans.push(raw[i].span.clone());
@@ -181,7 +182,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
     let came_from = |m: &Mention| {
         m.kind == crate::rule::pattern::EntityKind::Place
             && m.start > 0
-            && matches!(&toks[m.start - 1], Tok::Word(w) if w == "from")
+            && matches!(&toks[m.start - 1], Tok::Word(w, _) if w == "from")
     };
     let named: BTreeSet<String> = mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
     let event = rules.entities.event(&named).map(str::to_string);
@@ -196,27 +197,13 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
     Prepared { toks, words_of, spans, mentions, event, raw, named, kinds }
 }
 
-/// A sentence's words, lower case, sorted and without repeats.
-fn sorted_words(p: &Prepared) -> Vec<&str> {
-    let mut words: Vec<&str> = p
-        .raw
-        .iter()
-        .filter_map(|t| match &t.kind {
-            TokenKind::Word(w) => Some(w.as_str()),
-            TokenKind::Punct(_) => None,
-        })
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// Whether sorted `words` hold one that matches `cue` ("revis*" matches "revised").
-fn holds(words: &[&str], cue: &str) -> bool {
-    match cue.strip_suffix('*') {
-        Some(stem) => words.get(words.partition_point(|w| *w < stem)).is_some_and(|w| w.starts_with(stem)),
-        None => words.binary_search(&cue).is_ok(),
-    }
+/// A sentence's words as a set.
+fn word_set<'p>(p: &'p Prepared, vocab: &Vocab) -> WordSet<'p> {
+    let words = p.raw.iter().filter_map(|t| match &t.kind {
+        TokenKind::Word(w) => Some(w.as_str()),
+        TokenKind::Punct(_) => None,
+    });
+    WordSet::new(words, vocab)
 }
 
 /// Whether `word` matches a cue ("revis*" matches "revised").
@@ -454,21 +441,24 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
     // Best claim per value: qualified over unqualified, then the longer match.
     let mut best: Vec<(usize, (bool, bool, usize, bool), Claim)> = Vec::new();
+    // Each sentence's words, sorted, to pass over patterns whose required words it lacks
+    // (words inside values count too: "five-hour" holds "hour"); made once, for the
+    // sentences that hold values and the ones before them.
+    let needed = |i: usize| prepared.get(i).is_some_and(|p| !p.kinds.is_empty());
+    let sets: Vec<WordSet> = (0..prepared.len())
+        .map(|i| if needed(i) || needed(i + 1) { word_set(&prepared[i], &rules.vocab) } else { WordSet::default() })
+        .collect();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
         if p.kinds.is_empty() {
             continue;
         }
-        // The sentence's words, sorted, to pass over patterns whose required words it
-        // lacks (words inside values count too: "five-hour" holds "hour").
-        let words = sorted_words(p);
-        let previous_words = si
-            .checked_sub(1)
-            .filter(|prev| sentences[*prev].paragraph == sentence.paragraph)
-            .map(|prev| sorted_words(&prepared[prev]));
+        let words = &sets[si];
+        let previous_words =
+            si.checked_sub(1).filter(|prev| sentences[*prev].paragraph == sentence.paragraph).map(|prev| &sets[prev]);
         for rule in &rules.rules {
             if !rule.context.is_empty() {
-                let has = |words: &[&str]| rule.context.iter().any(|c| holds(words, c));
-                if !has(&words) && !previous_words.as_deref().is_some_and(has) {
+                let has = |words: &WordSet| rule.context.iter().any(|c| words.holds(c));
+                if !has(words) && !previous_words.is_some_and(has) {
                     continue;
                 }
             }
@@ -485,7 +475,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     .iter()
                     .map(|t| match t {
                         Tok::Value { index, .. } if values.get(*index).is_some_and(|f| !fits(rule, &f.value)) => {
-                            Tok::Word(String::new())
+                            Tok::Word(smol_str::SmolStr::default(), crate::rule::vocab::UNKNOWN_WORD)
                         }
                         other => other.clone(),
                     })
@@ -496,7 +486,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
             };
             for entry in &rule.patterns {
                 // A sentence without a value of the pattern's kind cannot match it.
-                if !entry.pattern.value_kind().is_some_and(|k| p.kinds.contains(&k)) || !entry.pattern.may_match(&words)
+                if !entry.pattern.value_kind().is_some_and(|k| p.kinds.contains(&k)) || !entry.pattern.may_match(words)
                 {
                     continue;
                 }

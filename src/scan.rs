@@ -480,6 +480,7 @@ pub fn scan(text: &str, from: usize, published: Option<NaiveDate>) -> Vec<Found>
 
 /// [`scan`], with dates placed against a full [`Anchor`].
 pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
+    let _memo = crate::parse::lex::memo_scope(text);
     let mut found = Vec::new();
     let mut recent: [usize; LOOKBACK] = [0; LOOKBACK];
     let mut recent_len = 0usize;

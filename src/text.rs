@@ -5,6 +5,7 @@
 //! file's own lines; so markup is replaced by spaces of the same length instead of
 //! being removed.
 
+use smol_str::SmolStr;
 use std::ops::Range;
 
 /// Replace markup in `text[from..]` by spaces, byte for byte: HTML tags and comments,
@@ -237,7 +238,7 @@ pub struct Token {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters, digits and inner apostrophes, lower-cased ("witkoff's" keeps its "'s").
-    Word(String),
+    Word(SmolStr),
     /// One punctuation character.
     Punct(char),
 }
@@ -246,29 +247,43 @@ pub enum TokenKind {
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     let Some(part) = text.get(range.clone()) else { return out };
-    let mut chars = part.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let inner_apostrophe = matches!(d, '\'' | '\u{2019}')
-                    && part.get(j + d.len_utf8()..).is_some_and(|r| r.starts_with(char::is_alphanumeric));
-                if d.is_alphanumeric() || inner_apostrophe {
-                    end = j + d.len_utf8();
-                    chars.next();
+    let bytes = part.as_bytes();
+    // The character at byte `i` (a char boundary) and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => Some((*b as char, 1)),
+            Some(_) => part.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+            None => None,
+        }
+    };
+    let is_word_char = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
+        if is_word_char(c) {
+            let mut end = i + len;
+            while let Some((d, dlen)) = char_at(end) {
+                let inner_apostrophe =
+                    matches!(d, '\'' | '\u{2019}') && char_at(end + dlen).is_some_and(|(e, _)| is_word_char(e));
+                if is_word_char(d) || inner_apostrophe {
+                    end += dlen;
                 } else {
                     break;
                 }
             }
             let written = part.get(i..end).unwrap_or("");
-            let word = if written.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                written.to_string()
-            } else {
-                written.to_lowercase().replace('\u{2019}', "'")
+            // Words are short: kept inline, they cost no allocation.
+            let mut buf = [0; 24];
+            let word = match crate::parse::lex::lower(written, &mut buf) {
+                Some(w) => SmolStr::new(w),
+                None => SmolStr::from(written.to_lowercase().replace('\u{2019}', "'")),
             };
             out.push(Token { span: range.start + i..range.start + end, kind: TokenKind::Word(word) });
-        } else if !c.is_whitespace() && c != crate::article::SUBSTITUTE {
-            out.push(Token { span: range.start + i..range.start + i + c.len_utf8(), kind: TokenKind::Punct(c) });
+            i = end;
+        } else {
+            if !c.is_whitespace() && c != crate::article::SUBSTITUTE {
+                out.push(Token { span: range.start + i..range.start + i + len, kind: TokenKind::Punct(c) });
+            }
+            i += len;
         }
     }
     out

@@ -7,6 +7,8 @@
 use nom::bytes::complete::take_while1;
 use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
+use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 
 /// Result of a value parser.
 pub type Res<'a, T> = IResult<&'a str, T>;
@@ -25,7 +27,12 @@ pub fn at_boundary(rest: &str) -> bool {
 /// One whole word, any case: `word("hour")` takes "Hour" in "Hour later" but not in
 /// "Hourly". Keywords are ASCII, so the comparison is byte-wise.
 pub fn word<'a>(w: &'static str) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
+    let first = w.as_bytes().first().copied();
     move |input: &'a str| {
+        // Most calls fail on the first letter: settle those before slicing.
+        if input.as_bytes().first().map(u8::to_ascii_lowercase) != first.map(|b| b.to_ascii_lowercase()) {
+            return fail(input);
+        }
         let n = w.len();
         match (input.get(..n), input.get(n..)) {
             (Some(head), Some(rest)) if head.eq_ignore_ascii_case(w) && at_boundary(rest) => Ok((rest, head)),
@@ -125,10 +132,13 @@ pub fn range_joiner(input: &str) -> Res<'_, &str> {
 
 /// Lowercase an ASCII word into `buf`; `None` for words too long or not ASCII, which
 /// no keyword table holds.
-pub fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let bytes = w.as_bytes();
     if bytes.len() > buf.len() || !w.is_ascii() {
         return None;
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(w);
     }
     let out = buf.get_mut(..bytes.len())?;
     for (o, b) in out.iter_mut().zip(bytes) {
@@ -141,6 +151,98 @@ pub fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 /// day names must be where the same letters are also a common word.
 pub fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+// ---- Answers remembered during a scan.
+//
+// The scanner tries several readings at each place a value may start (a date, a
+// duration, a figure, an ordinal), and each of them reads the figure there again. While
+// a scan runs, the few parsers that every reading shares remember their last answers,
+// keyed by where in the scanned text they were tried. Only inputs that run to the end
+// of that text count as places of it, and every scan starts a new generation, so an
+// answer never outlives the text it was read from.
+
+/// How many places each parser remembers.
+const MEMO_SLOTS: usize = 4;
+
+thread_local! {
+    /// The scanned text's first and past-the-end addresses and the scan's generation
+    /// (0 while no scan runs).
+    static SCANNED: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
+    static GENERATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// While alive, parsers that remember their answers do so for places of one text.
+pub struct MemoScope {
+    previous: (usize, usize, u64),
+}
+
+/// Start remembering answers for places of `text`, until the scope is dropped.
+pub fn memo_scope(text: &str) -> MemoScope {
+    let generation = GENERATIONS.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    let start = text.as_ptr() as usize;
+    let previous = SCANNED.with(|s| s.replace((start, start + text.len(), generation)));
+    MemoScope { previous }
+}
+
+impl Drop for MemoScope {
+    fn drop(&mut self) {
+        SCANNED.with(|s| s.set(self.previous));
+    }
+}
+
+/// One parser's last answers: generation, place, and the length of the rest with the
+/// value read (or `None` for a failure).
+pub struct Memo<T: Copy> {
+    slots: [Option<(u64, usize, Option<(usize, T)>)>; MEMO_SLOTS],
+    next: usize,
+}
+
+impl<T: Copy> Memo<T> {
+    pub const fn new() -> Self {
+        Memo { slots: [None; MEMO_SLOTS], next: 0 }
+    }
+}
+
+impl<T: Copy> Default for Memo<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `parse(input)`, or its remembered answer when a scan already tried it at this place.
+pub fn remembered<'a, T: Copy + 'static>(
+    memo: &'static LocalKey<RefCell<Memo<T>>>,
+    input: &'a str,
+    parse: impl FnOnce(&'a str) -> Res<'a, T>,
+) -> Res<'a, T> {
+    let (start, end, generation) = SCANNED.with(Cell::get);
+    let at = input.as_ptr() as usize;
+    if generation == 0 || at < start || at + input.len() != end {
+        return parse(input);
+    }
+    let hit = memo.with_borrow(|m| {
+        m.slots.iter().flatten().find(|(g, place, _)| *g == generation && *place == at).map(|(_, _, answer)| *answer)
+    });
+    if let Some(answer) = hit {
+        return match answer
+            .and_then(|(rest_len, value)| Some((input.get(input.len().checked_sub(rest_len)?..)?, value)))
+        {
+            Some(ok) => Ok(ok),
+            None => fail(input),
+        };
+    }
+    let result = parse(input);
+    let answer = result.as_ref().ok().map(|(rest, value)| (rest.len(), *value));
+    memo.with_borrow_mut(|m| {
+        let i = m.next;
+        m.slots[i] = Some((generation, at, answer));
+        m.next = (i + 1) % MEMO_SLOTS;
+    });
+    result
 }
 
 #[cfg(test)]

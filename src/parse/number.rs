@@ -13,12 +13,15 @@
 //! "several" and "many" carry no figure a reader would defend, so they are no value.
 
 use super::hedge;
-use super::lex::{Res, digits, fail, hyphen, joiner, letters, lower, one_of, range_joiner, sp, sp0, word};
+use super::lex::{
+    Memo, Res, digits, fail, hyphen, joiner, letters, lower, one_of, range_joiner, remembered, sp, sp0, word,
+};
 use crate::value::{Amount, NumberUnit, Value};
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::combinator::opt;
+use std::cell::RefCell;
 
 /// Longest run of digits read as a figure; longer runs (serial numbers, hashes) are no
 /// value, and stay well inside what an `f64` holds exactly.
@@ -97,6 +100,11 @@ pub fn below_hundred(input: &str) -> Res<'_, f64> {
 
 /// A number word below one thousand: "one hundred and five", "a hundred", "ninety-nine".
 pub fn below_thousand(input: &str) -> Res<'_, f64> {
+    thread_local!(static MEMO: RefCell<Memo<f64>> = const { RefCell::new(Memo::new()) });
+    remembered(&MEMO, input, read_below_thousand)
+}
+
+fn read_below_thousand(input: &str) -> Res<'_, f64> {
     let head = alt((below_hundred, |i| word("a").parse(i).map(|(r, _)| (r, 1.0))));
     if let Ok((rest, (n, _, _))) = (head, sp, word("hundred")).parse(input) {
         if let Ok((after, (_, _, m))) = (sp, opt((word("and"), sp)), below_hundred).parse(rest) {
@@ -232,9 +240,32 @@ pub fn fraction(input: &str) -> Res<'_, f64> {
     Ok((rest, n / part))
 }
 
+/// Whether `input` begins the way every cardinal does: with a digit, a number word
+/// below twenty, a tens word, or "a" ("a hundred", "a million"). Cardinals are tried at
+/// many places that hold none; this settles most of those at the first word.
+fn may_open_cardinal(input: &str) -> bool {
+    match input.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_alphabetic() => {
+            let end = input.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(input.len());
+            let w = input.get(..end).unwrap_or("");
+            w.eq_ignore_ascii_case("a") || small_word(w).is_some() || tens_word(w).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// A whole number with an optional "and a half": "two and a half", "1 and a quarter",
 /// "two-and-a-half".
 pub fn cardinal(input: &str) -> Res<'_, f64> {
+    thread_local!(static MEMO: RefCell<Memo<f64>> = const { RefCell::new(Memo::new()) });
+    if !may_open_cardinal(input) {
+        return fail(input);
+    }
+    remembered(&MEMO, input, read_cardinal)
+}
+
+fn read_cardinal(input: &str) -> Res<'_, f64> {
     let (rest, n) = alt((digits_scaled, number_words)).parse(input)?;
     let (rest, n) = match (sp, word("dozen")).parse(rest) {
         Ok((after, _)) => (after, n * 12.0),
@@ -290,6 +321,11 @@ fn signed(input: &str) -> Res<'_, f64> {
 
 /// Any single figure as an amount: a cardinal, a fraction, or a vague count.
 pub fn quantity(input: &str) -> Res<'_, Amount> {
+    thread_local!(static MEMO: RefCell<Memo<Amount>> = const { RefCell::new(Memo::new()) });
+    remembered(&MEMO, input, read_quantity)
+}
+
+fn read_quantity(input: &str) -> Res<'_, Amount> {
     let mut best: Option<(&str, Amount)> = None;
     let candidates = [
         cardinal(input).map(|(r, n)| (r, Amount::exact(n))).ok(),

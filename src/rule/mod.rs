@@ -9,6 +9,7 @@
 
 pub mod examples;
 pub mod pattern;
+pub mod vocab;
 
 use crate::entity::{Entities, EntityFile, EventFile};
 use pattern::{Pattern, parse_pattern};
@@ -189,7 +190,7 @@ pub struct Rule {
     pub subjects: Vec<Cues>,
     /// Words of which the sentence (or the one before it in the paragraph) must hold
     /// one for the rule to apply.
-    pub context: Vec<String>,
+    pub context: Vec<vocab::Cue>,
     /// Whether the fact changes over time, so a later article's different value is an
     /// update rather than a conflict.
     pub changes: bool,
@@ -219,6 +220,8 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// People, places and events.
     pub entities: Entities,
+    /// The words the rules' patterns and context lists name, numbered.
+    pub vocab: vocab::Vocab,
 }
 
 /// 1-based line and character column of byte `offset` in `text`.
@@ -320,7 +323,7 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         qualifier_scope: file.qualifier_scope,
         qualifiers: file.qualifiers,
         subjects: file.subjects,
-        context: file.context,
+        context: file.context.iter().map(|c| vocab::Cue::new(c)).collect(),
         changes: file.changes,
         max_days: file.max_days,
         patterns,
@@ -410,6 +413,12 @@ impl RuleSet {
             }
         }
         set.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut vocab = vocab::Vocab::default();
+        for rule in &mut set.rules {
+            rule.patterns.iter_mut().for_each(|p| p.pattern.intern(&mut vocab));
+            rule.context.iter_mut().for_each(|c| c.intern(&mut vocab));
+        }
+        set.vocab = vocab;
         if errors.is_empty() { Ok(set) } else { Err(errors) }
     }
 

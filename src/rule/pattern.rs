@@ -19,6 +19,7 @@
 //! match yields one value. Parsing never panics; a malformed pattern is a
 //! [`PatternError`] pointing at the byte where it went wrong.
 
+use super::vocab::{Cue, UNKNOWN_WORD, Vocab, WordId, WordSet};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::satisfy;
@@ -104,6 +105,9 @@ pub enum Element {
         text: String,
         /// Whether any word starting with `text` matches.
         prefix: bool,
+        /// The whole word's number in the rule set's [`Vocab`]; [`UNKNOWN_WORD`] until
+        /// [`Pattern::intern`] gives it one.
+        id: WordId,
     },
     /// A punctuation literal; every hyphen and dash is stored as `-`.
     Punct(char),
@@ -128,20 +132,21 @@ pub struct Pattern {
     pub first: First,
     /// Words of which every match holds one (`(word, is_prefix)`), taken from a required
     /// element; a sentence holding none of them is passed over whole.
-    pub anchor: Option<Vec<(String, bool)>>,
+    pub anchor: Option<Vec<Cue>>,
 }
 
 /// The most selective required element on the main path: a word, or a group of single
 /// words.
-fn anchor_of(elements: &[Element]) -> Option<Vec<(String, bool)>> {
+fn anchor_of(elements: &[Element]) -> Option<Vec<Cue>> {
+    let cue = |text: &String, prefix: bool, id: WordId| Cue { text: text.clone(), prefix, id };
     elements
         .iter()
         .filter_map(|e| match e {
-            Element::Word { text, prefix } => Some(vec![(text.clone(), *prefix)]),
+            Element::Word { text, prefix, id } => Some(vec![cue(text, *prefix, *id)]),
             Element::Group(alternatives) => alternatives
                 .iter()
                 .map(|alt| match alt.as_slice() {
-                    [Element::Word { text, prefix }, ..] => Some((text.clone(), *prefix)),
+                    [Element::Word { text, prefix, id }, ..] => Some(cue(text, *prefix, *id)),
                     _ => None,
                 })
                 .collect(),
@@ -255,7 +260,7 @@ fn word(input: &str) -> PResult<'_, Element> {
         return Err(nom::Err::Error(Problem::from_error_kind(input, ErrorKind::Verify)));
     }
     let text = text.chars().flat_map(fold_word).collect();
-    Ok((rest, Element::Word { text, prefix: star.is_some() }))
+    Ok((rest, Element::Word { text, prefix: star.is_some(), id: UNKNOWN_WORD }))
 }
 
 /// One punctuation literal: `-` (or a dash), `%`, `,`, `.`, `'`, `:`, `$`.
@@ -446,13 +451,7 @@ pub fn parse_pattern(source: &str) -> Result<Pattern, PatternError> {
     let offset = |at: &str| source.len().saturating_sub(at.len());
     match pattern(source) {
         Ok((_, elements)) => {
-            let mut first = First::default();
-            if first.add(&elements) {
-                // A pattern that can match nothing at its start may start anywhere.
-                first.any = true;
-            }
-            first.words.sort();
-            first.words.dedup();
+            let first = First::of(&elements, false);
             let anchor = anchor_of(&elements);
             Ok(Pattern { source: source.to_string(), elements, first, anchor })
         }
@@ -493,8 +492,9 @@ pub enum EntityKind {
 /// One token of a sentence as patterns see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tok {
-    /// A word, lowercase.
-    Word(String),
+    /// A word, lowercase, with its number in the rule set's [`Vocab`]
+    /// ([`UNKNOWN_WORD`] for a word no rule names, or when nothing numbered it).
+    Word(smol_str::SmolStr, WordId),
     /// One punctuation character.
     Punct(char),
     /// A whole value ("twenty-eight", "five hours"), standing for the `index`th value
@@ -560,6 +560,14 @@ struct Search<'t> {
     captures: Vec<Capture>,
 }
 
+/// Whether a pattern word matches a token: by number when both carry one.
+fn same_word(word: &str, prefix: bool, id: WordId, tok: &str, tok_id: WordId) -> bool {
+    if !prefix && id != UNKNOWN_WORD && tok_id != UNKNOWN_WORD {
+        return id == tok_id;
+    }
+    word_matches(word, prefix, tok)
+}
+
 fn word_matches(word: &str, prefix: bool, tok: &str) -> bool {
     // Tokens come lower-cased already; fold only what may still need it.
     if tok.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -577,6 +585,10 @@ pub struct First {
     any: bool,
     /// Whole words.
     words: Vec<String>,
+    /// The whole words' numbers, sorted, once the pattern is interned.
+    word_ids: Vec<WordId>,
+    /// Whether the pattern is interned: its words and the tokens' carry numbers.
+    interned: bool,
     /// Word beginnings (`meet*`).
     prefixes: Vec<String>,
     /// Punctuation, as pattern literals.
@@ -588,15 +600,28 @@ pub struct First {
 }
 
 impl First {
+    /// What can start `elements`; `interned` when their words carry numbers.
+    fn of(elements: &[Element], interned: bool) -> First {
+        let mut first = First { interned, ..First::default() };
+        // A pattern that can match nothing at its start may start anywhere.
+        first.any |= first.add(elements);
+        first.words.sort();
+        first.words.dedup();
+        first.word_ids.sort_unstable();
+        first.word_ids.dedup();
+        first
+    }
+
     /// Add what can start `elements`; returns whether they can also match nothing.
     fn add(&mut self, elements: &[Element]) -> bool {
         for element in elements {
             let nullable = match element {
-                Element::Word { text, prefix: false } => {
+                Element::Word { text, prefix: false, id } => {
                     self.words.push(text.clone());
+                    self.word_ids.push(*id);
                     false
                 }
-                Element::Word { text, prefix: true } => {
+                Element::Word { text, prefix: true, .. } => {
                     self.prefixes.push(text.clone());
                     false
                 }
@@ -640,10 +665,15 @@ impl First {
             return true;
         }
         match tok {
-            Tok::Word(w) => {
+            Tok::Word(w, id) if self.interned => {
+                self.entities
+                    || (*id != UNKNOWN_WORD && self.word_ids.binary_search(id).is_ok())
+                    || self.prefixes.iter().any(|x| word_matches(x, true, w))
+            }
+            Tok::Word(w, _) => {
                 let folded = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
                 self.entities
-                    || (folded && self.words.binary_search(w).is_ok())
+                    || (folded && self.words.binary_search_by(|x| x.as_str().cmp(w.as_str())).is_ok())
                     || (!folded && self.words.iter().any(|x| word_matches(x, false, w)))
                     || self.prefixes.iter().any(|x| word_matches(x, true, w))
             }
@@ -674,8 +704,10 @@ impl Search<'_> {
         };
         let tok = self.toks.get(pos);
         match first {
-            Element::Word { text, prefix } => match tok {
-                Some(Tok::Word(w)) if word_matches(text, *prefix, w) => self.run(rest, then, pos + 1),
+            Element::Word { text, prefix, id } => match tok {
+                Some(Tok::Word(w, tok_id)) if same_word(text, *prefix, *id, w, *tok_id) => {
+                    self.run(rest, then, pos + 1)
+                }
                 _ => None,
             },
             Element::Punct(p) => match tok {
@@ -746,17 +778,28 @@ impl Search<'_> {
 }
 
 impl Pattern {
-    /// Whether a sentence whose words (lower case, sorted) are `words` may hold a match.
-    pub fn may_match(&self, words: &[&str]) -> bool {
+    /// Whether a sentence whose words are `words` may hold a match.
+    pub fn may_match(&self, words: &WordSet) -> bool {
         let Some(anchor) = &self.anchor else { return true };
-        anchor.iter().any(|(w, prefix)| {
-            if *prefix {
-                let from = words.partition_point(|x| *x < w.as_str());
-                words.get(from).is_some_and(|x| x.starts_with(w.as_str()))
-            } else {
-                words.binary_search(&w.as_str()).is_ok()
+        anchor.iter().any(|cue| words.holds(cue))
+    }
+
+    /// Number the pattern's whole words in `vocab`, so that tokens numbered in the same
+    /// table are matched by number.
+    pub fn intern(&mut self, vocab: &mut Vocab) {
+        fn walk(elements: &mut [Element], vocab: &mut Vocab) {
+            for element in elements {
+                match element {
+                    Element::Word { text, prefix: false, id } => *id = vocab.intern(text),
+                    Element::Group(alternatives) => alternatives.iter_mut().for_each(|a| walk(a, vocab)),
+                    Element::Optional(part) => walk(part, vocab),
+                    _ => {}
+                }
             }
-        })
+        }
+        walk(&mut self.elements, vocab);
+        self.first = First::of(&self.elements, true);
+        self.anchor = anchor_of(&self.elements);
     }
 
     /// The kind of value the pattern's value slot takes.
@@ -797,7 +840,7 @@ mod tests {
     use Element::{Gap, Group, Optional, Punct, Slot};
 
     fn w(text: &str) -> Element {
-        Element::Word { text: text.into(), prefix: false }
+        Element::Word { text: text.into(), prefix: false, id: UNKNOWN_WORD }
     }
 
     /// Patterns that parse.
@@ -848,7 +891,7 @@ mod tests {
                 vec![
                     Optional(vec![w("the")]),
                     Slot(SlotKind::Ordinal),
-                    Element::Word { text: "meet".into(), prefix: true },
+                    Element::Word { text: "meet".into(), prefix: true, id: UNKNOWN_WORD },
                     w("with"),
                     Slot(SlotKind::Person),
                 ],
@@ -948,7 +991,7 @@ mod tests {
     fn sample(text: &str) -> Sample {
         let mut s = Sample { toks: vec![], mentions: vec![], surface: vec![] };
         let push_word = |s: &mut Sample, word: &str| {
-            s.toks.push(Tok::Word(word.to_lowercase()));
+            s.toks.push(Tok::Word(word.to_lowercase().into(), UNKNOWN_WORD));
             s.surface.push(word.to_lowercase());
         };
         let mut rest = text;
@@ -1065,7 +1108,7 @@ mod tests {
     #[test]
     fn step_budget_bounds_pathological_patterns() {
         let pattern = parse_pattern("a ..9 ..9 ..9 ..9 {number} x").expect("parses");
-        let toks = vec![Tok::Word("a".into()); 200];
+        let toks = vec![Tok::Word("a".into(), UNKNOWN_WORD); 200];
         let started = std::time::Instant::now();
         assert!(pattern.find_all(&toks, &[]).is_empty());
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
