@@ -12,8 +12,10 @@
 //! lower-case they are a verb; short names ("Sat", "Sun", "Wed", "Mar") only when
 //! capitalized.
 
-use super::lex::{Res, at_boundary, capitalized, digits, fail, hyphen, letters, lower, one_of, sp, sp0, word};
-use super::number::cardinal;
+use super::lex::{
+    Opening, Res, at_boundary, capitalized, digits, fail, hyphen, letters, lower, one_of, opening, sp, sp0, word,
+};
+use super::number::{cardinal, opens_figure};
 use crate::value::{DateValue, Grain, Unplaced};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use nom::Parser;
@@ -196,27 +198,32 @@ fn full_weekday_name(input: &str) -> Res<'_, Weekday> {
     weekday_word(false)(input)
 }
 
+/// The weekday a name stands for, and whether the name is a short form.
+fn weekday_number(w: &str) -> Option<(Weekday, bool)> {
+    let mut buf = [0; 24];
+    Some(match lower(w, &mut buf)? {
+        "monday" => (Weekday::Mon, false),
+        "tuesday" => (Weekday::Tue, false),
+        "wednesday" => (Weekday::Wed, false),
+        "thursday" => (Weekday::Thu, false),
+        "friday" => (Weekday::Fri, false),
+        "saturday" => (Weekday::Sat, false),
+        "sunday" => (Weekday::Sun, false),
+        "mon" => (Weekday::Mon, true),
+        "tue" | "tues" => (Weekday::Tue, true),
+        "wed" => (Weekday::Wed, true),
+        "thu" | "thur" | "thurs" => (Weekday::Thu, true),
+        "fri" => (Weekday::Fri, true),
+        "sat" => (Weekday::Sat, true),
+        "sun" => (Weekday::Sun, true),
+        _ => return None,
+    })
+}
+
 fn weekday_word(short_ok: bool) -> impl FnMut(&str) -> Res<'_, Weekday> {
     move |input: &str| {
         let (rest, w) = letters(input)?;
-        let mut buf = [0; 24];
-        let (day, short) = match lower(w, &mut buf) {
-            Some("monday") => (Weekday::Mon, false),
-            Some("tuesday") => (Weekday::Tue, false),
-            Some("wednesday") => (Weekday::Wed, false),
-            Some("thursday") => (Weekday::Thu, false),
-            Some("friday") => (Weekday::Fri, false),
-            Some("saturday") => (Weekday::Sat, false),
-            Some("sunday") => (Weekday::Sun, false),
-            Some("mon") => (Weekday::Mon, true),
-            Some("tue" | "tues") => (Weekday::Tue, true),
-            Some("wed") => (Weekday::Wed, true),
-            Some("thu" | "thur" | "thurs") => (Weekday::Thu, true),
-            Some("fri") => (Weekday::Fri, true),
-            Some("sat") => (Weekday::Sat, true),
-            Some("sun") => (Weekday::Sun, true),
-            _ => return fail(input),
-        };
+        let Some((day, short)) = weekday_number(w) else { return fail(input) };
         if short && (!short_ok || !capitalized(w)) {
             return fail(input);
         }
@@ -502,8 +509,42 @@ fn shift(input: &str) -> Res<'_, DateExpr> {
     Ok((rest, DateExpr::Shift { count: n as i64, unit }))
 }
 
+/// Whether a date can begin so: digits, a month or weekday name, a figure in words
+/// ("three weeks ago"), or one of the words that open the phrases above ("the",
+/// "early", "mid", "in", "since", "last", "today", ...). Mirrors [`date`]; its examples
+/// keep the two in step.
+pub fn may_open_date(opening: Opening) -> bool {
+    match opening {
+        Opening::Digit => true,
+        Opening::Word(w) => {
+            month_number(w).is_some()
+                || weekday_number(w).is_some()
+                || opens_figure(w)
+                || matches!(
+                    w,
+                    // Month and year parts.
+                    "the" | "early" | "beginning" | "start" | "mid" | "middle" | "late" | "end"
+                    // Prepositions before a month or a year, and "on" before a day.
+                    | "in" | "since" | "until" | "by" | "during" | "through" | "throughout" | "before"
+                    | "after" | "from" | "of" | "on"
+                    // Cues before a weekday or a period.
+                    | "last" | "next" | "this" | "past" | "previous" | "coming"
+                    // Days and periods relative to the publication date.
+                    | "today" | "tonight" | "yesterday" | "tomorrow" | "earlier" | "later"
+                    // Shifts: "an hour ago" counts as "a".
+                    | "an"
+                )
+        }
+        Opening::Symbol(_) | Opening::Other => false,
+    }
+}
+
 /// Any date expression starting at `input`; the longest reading wins.
 pub fn date(input: &str) -> Res<'_, DateExpr> {
+    let mut buf = [0; 24];
+    if !may_open_date(opening(input, &mut buf)) {
+        return fail(input);
+    }
     let parsers: [fn(&str) -> Res<'_, DateExpr>; 10] =
         [iso_date, month_first, day_first, month_only, year_only, year_part, day_of_month, weekday, relative, shift];
     let mut best: Option<(&str, DateExpr)> = None;

@@ -6,8 +6,8 @@
 //! century").
 
 use super::hedge;
-use super::lex::{Res, at_boundary, fail, hyphen, letters, lower, one_of, sp, sp0, word};
-use super::number::{cardinal, fraction, quantity_range};
+use super::lex::{Opening, Res, at_boundary, fail, hyphen, letters, lower, one_of, opening, sp, sp0, word};
+use super::number::{cardinal, fraction, opens_figure, quantity_range};
 use crate::value::{Amount, Value, seconds};
 use nom::Parser;
 use nom::branch::alt;
@@ -177,10 +177,31 @@ fn compound(ranges: bool) -> impl FnMut(&str) -> Res<'_, Amount> {
     }
 }
 
+/// Whether a duration can begin so: a digit, a sign, a hedge, a figure in words, "an"
+/// ("an hour"), "half" or "quarter" ("half a day", "quarter of an hour"), "between" (a
+/// range), "minus" or "negative". Mirrors [`duration`]; its examples keep the two in
+/// step.
+pub fn may_open_duration(opening: Opening) -> bool {
+    match opening {
+        Opening::Digit => true,
+        Opening::Symbol(c) => matches!(c, '-' | '\u{2212}'),
+        Opening::Word(w) => {
+            hedge::opens_hedge(w)
+                || opens_figure(w)
+                || matches!(w, "an" | "one" | "half" | "quarter" | "between" | "minus" | "negative")
+        }
+        Opening::Other => false,
+    }
+}
+
 /// A duration value as it stands in a sentence: optional hedge, the duration, optional
 /// trailing hedge. Ages ("15-year-old") are no durations.
 pub fn duration(ranges: bool) -> impl FnMut(&str) -> Res<'_, Value> {
     move |input: &str| {
+        let mut buf = [0; 24];
+        if !may_open_duration(opening(input, &mut buf)) {
+            return fail(input);
+        }
         let (rest, before) = opt(hedge::prefix).parse(input)?;
         let (rest, mut amount) = compound(ranges)(rest)?;
         if is_age(rest) {

@@ -87,6 +87,10 @@ fn lookup<'a>(table: &'static [(&'static str, Hedge)], input: &'a str) -> Res<'a
         return fail(input);
     }
     for (phrase, hedge) in table {
+        if phrase.as_bytes().first().map(u8::to_ascii_lowercase) != first.as_bytes().first().map(u8::to_ascii_lowercase)
+        {
+            continue;
+        }
         let phrase_first = phrase.split([' ', '.']).next().unwrap_or(phrase);
         if !phrase_first.eq_ignore_ascii_case(first) {
             continue;

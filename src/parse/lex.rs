@@ -44,7 +44,15 @@ pub fn word<'a>(w: &'static str) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
 /// The first of `choices` that matches as a whole word; list longer phrases first.
 pub fn one_of<'a>(choices: &'static [&'static str]) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
     move |input: &'a str| {
+        // A choice can only match where the input's first run of letters is as long as
+        // the choice's own: that settles most choices without comparing letters.
+        let letters_len = |s: &str| s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+        let first = input.as_bytes().first().map(u8::to_ascii_lowercase);
+        let input_len = letters_len(input);
         for w in choices {
+            if w.as_bytes().first().map(u8::to_ascii_lowercase) != first || letters_len(w) != input_len {
+                continue;
+            }
             if let Ok(ok) = word(w)(input) {
                 return Ok(ok);
             }
@@ -128,6 +136,36 @@ pub fn range_joiner(input: &str) -> Res<'_, &str> {
     }
     let (rest, (_, w, _)) = (sp, one_of(&["to", "or"]), sp).parse(input)?;
     Ok((rest, w))
+}
+
+/// How the text at a place begins, read once so that parsers can give up at once where
+/// no value of theirs can start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening<'b> {
+    /// An ASCII digit.
+    Digit,
+    /// A character that is neither a letter nor a digit: a sign, a currency symbol.
+    Symbol(char),
+    /// A run of ASCII letters, lower case.
+    Word(&'b str),
+    /// Anything else: letters outside ASCII, or a run too long to be a keyword.
+    Other,
+}
+
+/// How `input` begins; `buf` holds the lower-case word.
+pub fn opening<'b>(input: &'b str, buf: &'b mut [u8; 24]) -> Opening<'b> {
+    let Some(c) = input.chars().next() else { return Opening::Other };
+    if c.is_ascii_digit() {
+        return Opening::Digit;
+    }
+    if !c.is_alphabetic() {
+        return Opening::Symbol(c);
+    }
+    let end = input.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(input.len());
+    match input.get(..end).filter(|w| !w.is_empty()).and_then(|w| lower(w, buf)) {
+        Some(w) => Opening::Word(w),
+        None => Opening::Other,
+    }
 }
 
 /// Lowercase an ASCII word into `buf`; `None` for words too long or not ASCII, which

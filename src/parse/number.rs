@@ -14,7 +14,8 @@
 
 use super::hedge;
 use super::lex::{
-    Memo, Res, digits, fail, hyphen, joiner, letters, lower, one_of, range_joiner, remembered, sp, sp0, word,
+    Memo, Opening, Res, digits, fail, hyphen, joiner, letters, lower, one_of, opening, range_joiner, remembered, sp,
+    sp0, word,
 };
 use crate::value::{Amount, NumberUnit, Value};
 use nom::Parser;
@@ -244,14 +245,11 @@ pub fn fraction(input: &str) -> Res<'_, f64> {
 /// below twenty, a tens word, or "a" ("a hundred", "a million"). Cardinals are tried at
 /// many places that hold none; this settles most of those at the first word.
 fn may_open_cardinal(input: &str) -> bool {
-    match input.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() => true,
-        Some(b) if b.is_ascii_alphabetic() => {
-            let end = input.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(input.len());
-            let w = input.get(..end).unwrap_or("");
-            w.eq_ignore_ascii_case("a") || small_word(w).is_some() || tens_word(w).is_some()
-        }
-        _ => false,
+    let mut buf = [0; 24];
+    match opening(input, &mut buf) {
+        Opening::Digit => true,
+        Opening::Word(w) => opens_figure(w),
+        Opening::Symbol(_) | Opening::Other => false,
     }
 }
 
@@ -380,10 +378,34 @@ fn percent(input: &str) -> Res<'_, NumberUnit> {
     alt((sign, spelled)).parse(input)
 }
 
+/// Whether a word can begin a figure in words: a number word below twenty, a tens word,
+/// or "a" ("a hundred", "a dozen", "a few", "a half").
+pub fn opens_figure(w: &str) -> bool {
+    w == "a" || small_word(w).is_some() || tens_word(w).is_some()
+}
+
+/// Whether a number value can begin so: a digit, a currency symbol or sign, a hedge, a
+/// figure in words, "half" ("half a dozen"), "between" (a range), "minus" or
+/// "negative". Mirrors [`number`]; its examples keep the two in step.
+pub fn may_open_number(opening: Opening) -> bool {
+    match opening {
+        Opening::Digit => true,
+        Opening::Symbol(c) => matches!(c, '$' | '€' | '£' | '-' | '\u{2212}'),
+        Opening::Word(w) => {
+            hedge::opens_hedge(w) || opens_figure(w) || matches!(w, "half" | "one" | "between" | "minus" | "negative")
+        }
+        Opening::Other => false,
+    }
+}
+
 /// A number value as it stands in a sentence: an optional hedge, an optional currency
 /// sign, a figure or range, an optional percent sign, an optional trailing hedge.
 pub fn number(ranges: bool) -> impl FnMut(&str) -> Res<'_, Value> {
     move |input: &str| {
+        let mut buf = [0; 24];
+        if !may_open_number(opening(input, &mut buf)) {
+            return fail(input);
+        }
         let (rest, before) = opt(hedge::prefix).parse(input)?;
         let (rest, money) = opt(currency).parse(rest)?;
         let (rest, mut amount) = quantity_range(ranges)(rest)?;

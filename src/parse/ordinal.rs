@@ -2,8 +2,8 @@
 //! em dash; "one hundred and first"), and in digits with a matching suffix ("1st",
 //! "22nd", "103rd").
 
-use super::lex::{Res, at_boundary, digits, fail, joiner, letters, lower, sp};
-use super::number::{below_hundred, below_thousand};
+use super::lex::{Opening, Res, at_boundary, digits, fail, joiner, letters, lower, opening, sp};
+use super::number::{below_hundred, below_thousand, opens_figure};
 use nom::Parser;
 use nom::combinator::opt;
 
@@ -110,8 +110,23 @@ pub fn ordinal_digits(input: &str) -> Res<'_, u32> {
     if suffix.eq_ignore_ascii_case(want) { Ok((after, n)) } else { fail(input) }
 }
 
+/// Whether an ordinal can begin so: digits ("6th"), an ordinal word, a figure in words
+/// ("twenty-fifth", "one hundredth", "a hundredth") or "hundred" ("hundred and first").
+/// Mirrors [`ordinal`]; its examples keep the two in step.
+pub fn may_open_ordinal(opening: Opening) -> bool {
+    match opening {
+        Opening::Digit => true,
+        Opening::Word(w) => w == "hundred" || opens_figure(w) || ordinal_word(w).is_some(),
+        Opening::Symbol(_) | Opening::Other => false,
+    }
+}
+
 /// Any ordinal.
 pub fn ordinal(input: &str) -> Res<'_, u32> {
+    let mut buf = [0; 24];
+    if !may_open_ordinal(opening(input, &mut buf)) {
+        return fail(input);
+    }
     nom::branch::alt((ordinal_digits, ordinal_words)).parse(input)
 }
 
