@@ -358,6 +358,37 @@ fn iso_date(input: &str) -> Res<'_, DateExpr> {
     }
 }
 
+/// Words before a month that may be read without a capital: "in december".
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "by",
+    "during",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "from",
+    "of",
+    "last",
+    "next",
+    "this",
+];
+
+/// Words before a bare year: "in 2014".
+const YEAR_PREPOSITIONS: &[&str] = &["in", "since", "until", "by", "during", "through", "before", "after", "from"];
+
+/// First words of the parts of a month or year: "early", "the middle of", "mid-".
+const MONTH_PART_WORDS: &[&str] = &["early", "the", "beginning", "start", "mid", "middle", "late", "end"];
+
+/// First words of a weekday's cue: "on", "last", "the coming", ...
+const WEEKDAY_CUE_WORDS: &[&str] = &["on", "last", "past", "previous", "next", "coming", "the", "this"];
+
+/// First words of days and periods named relative to the publication date.
+const RELATIVE_WORDS: &[&str] =
+    &["the", "today", "tonight", "this", "yesterday", "last", "tomorrow", "earlier", "later", "next"];
+
 fn month_part(input: &str) -> Res<'_, MonthPart> {
     alt((
         (one_of(&["early", "the beginning of", "the start of", "beginning of", "start of"]), sp)
@@ -379,24 +410,8 @@ fn month_only(input: &str) -> Res<'_, DateExpr> {
     if let Ok((rest, (part, month))) = (month_part, month_name(false)).parse(input) {
         return Ok((rest, DateExpr::Month { month, year: None, part: Some(part), lean: None }));
     }
-    let prepositions = &[
-        "in",
-        "since",
-        "until",
-        "by",
-        "during",
-        "through",
-        "throughout",
-        "before",
-        "after",
-        "from",
-        "of",
-        "last",
-        "next",
-        "this",
-    ];
     let (rest, (preposition, _, part, month, year)) =
-        (one_of(prepositions), sp, opt(month_part), month_name(false), opt(year_tail)).parse(input)?;
+        (one_of(MONTH_PREPOSITIONS), sp, opt(month_part), month_name(false), opt(year_tail)).parse(input)?;
     let lean = match preposition.to_ascii_lowercase().as_str() {
         "since" | "last" | "from" | "throughout" => Some(Tense::Past),
         "until" | "next" => Some(Tense::Future),
@@ -425,8 +440,7 @@ fn day_of_month(input: &str) -> Res<'_, DateExpr> {
 
 /// A year after a preposition: "in 2014", "since 2022"; a bare year is no date.
 fn year_only(input: &str) -> Res<'_, DateExpr> {
-    let prepositions = &["in", "since", "until", "by", "during", "through", "before", "after", "from"];
-    let (rest, (_, _, year)) = (one_of(prepositions), sp, year_number).parse(input)?;
+    let (rest, (_, _, year)) = (one_of(YEAR_PREPOSITIONS), sp, year_number).parse(input)?;
     Ok((rest, DateExpr::Year(year, None)))
 }
 
@@ -509,47 +523,63 @@ fn shift(input: &str) -> Res<'_, DateExpr> {
     Ok((rest, DateExpr::Shift { count: n as i64, unit }))
 }
 
+/// A date parser, with the openings it can begin with.
+struct DateParser {
+    parse: fn(&str) -> Res<'_, DateExpr>,
+    opens: fn(Opening) -> bool,
+}
+
+/// Whether the opening is a word for which `test` holds.
+fn word_that(opening: Opening, test: impl Fn(&str) -> bool) -> bool {
+    matches!(opening, Opening::Word(w) if test(w))
+}
+
+fn is_day_name(w: &str) -> bool {
+    weekday_number(w).is_some()
+}
+
+fn is_month_name(w: &str) -> bool {
+    month_number(w).is_some()
+}
+
+/// Every date form, each with the openings it can begin with (kept beside the parsers'
+/// word lists; the example tables keep them in step).
+const DATE_PARSERS: [DateParser; 10] = [
+    DateParser { parse: iso_date, opens: |o| o == Opening::Digit },
+    DateParser { parse: month_first, opens: |o| word_that(o, |w| is_day_name(w) || is_month_name(w)) },
+    DateParser { parse: day_first, opens: |o| o == Opening::Digit || word_that(o, |w| is_day_name(w) || w == "the") },
+    DateParser {
+        parse: month_only,
+        opens: |o| {
+            word_that(o, |w| is_month_name(w) || MONTH_PART_WORDS.contains(&w) || MONTH_PREPOSITIONS.contains(&w))
+        },
+    },
+    DateParser { parse: year_only, opens: |o| word_that(o, |w| YEAR_PREPOSITIONS.contains(&w)) },
+    DateParser { parse: year_part, opens: |o| word_that(o, |w| MONTH_PART_WORDS.contains(&w)) },
+    DateParser { parse: day_of_month, opens: |o| word_that(o, |w| is_day_name(w) || w == "on") },
+    DateParser { parse: weekday, opens: |o| word_that(o, |w| is_day_name(w) || WEEKDAY_CUE_WORDS.contains(&w)) },
+    DateParser { parse: relative, opens: |o| word_that(o, |w| RELATIVE_WORDS.contains(&w)) },
+    // "three weeks ago", "an hour ago", "in two days".
+    DateParser {
+        parse: shift,
+        opens: |o| o == Opening::Digit || word_that(o, |w| opens_figure(w) || w == "an" || w == "in"),
+    },
+];
+
 /// Whether a date can begin so: digits, a month or weekday name, a figure in words
-/// ("three weeks ago"), or one of the words that open the phrases above ("the",
-/// "early", "mid", "in", "since", "last", "today", ...). Mirrors [`date`]; its examples
-/// keep the two in step.
+/// ("three weeks ago"), or a word that opens one of the date phrases ("the", "early",
+/// "in", "last", "today", ...).
 pub fn may_open_date(opening: Opening) -> bool {
-    match opening {
-        Opening::Digit => true,
-        Opening::Word(w) => {
-            month_number(w).is_some()
-                || weekday_number(w).is_some()
-                || opens_figure(w)
-                || matches!(
-                    w,
-                    // Month and year parts.
-                    "the" | "early" | "beginning" | "start" | "mid" | "middle" | "late" | "end"
-                    // Prepositions before a month or a year, and "on" before a day.
-                    | "in" | "since" | "until" | "by" | "during" | "through" | "throughout" | "before"
-                    | "after" | "from" | "of" | "on"
-                    // Cues before a weekday or a period.
-                    | "last" | "next" | "this" | "past" | "previous" | "coming"
-                    // Days and periods relative to the publication date.
-                    | "today" | "tonight" | "yesterday" | "tomorrow" | "earlier" | "later"
-                    // Shifts: "an hour ago" counts as "a".
-                    | "an"
-                )
-        }
-        Opening::Symbol(_) | Opening::Other => false,
-    }
+    DATE_PARSERS.iter().any(|p| (p.opens)(opening))
 }
 
 /// Any date expression starting at `input`; the longest reading wins.
 pub fn date(input: &str) -> Res<'_, DateExpr> {
     let mut buf = [0; 24];
-    if !may_open_date(opening(input, &mut buf)) {
-        return fail(input);
-    }
-    let parsers: [fn(&str) -> Res<'_, DateExpr>; 10] =
-        [iso_date, month_first, day_first, month_only, year_only, year_part, day_of_month, weekday, relative, shift];
+    let opening = opening(input, &mut buf);
     let mut best: Option<(&str, DateExpr)> = None;
-    for p in parsers {
-        if let Ok((rest, expr)) = p(input)
+    for p in DATE_PARSERS.iter().filter(|p| (p.opens)(opening)) {
+        if let Ok((rest, expr)) = (p.parse)(input)
             && best.as_ref().is_none_or(|(r, _)| rest.len() < r.len())
         {
             best = Some((rest, expr));
