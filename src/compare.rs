@@ -63,6 +63,10 @@ pub struct SourcedClaim {
     /// The claim.
     #[serde(flatten)]
     pub claim: Claim,
+    /// Whether a baseline accepts this claim's disagreement (set by the command line;
+    /// the formats leave such claims out of what they point at).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
 }
 
 /// One finding: a claim key seen in two or more articles and how they relate.
@@ -268,6 +272,7 @@ fn relate(
             published: published[*i].clone(),
             url: articles[*i].url.clone(),
             claim: (*c).clone(),
+            baselined: false,
         })
         .collect();
     Some(Finding {

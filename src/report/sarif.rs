@@ -5,14 +5,14 @@
 //! (`[text](id)`). One rule per kind of claim (`conflict/<kind>`), described in
 //! `tool.driver.rules`. Columns count Unicode code points, as claimcheck's do.
 //!
-//! `partialFingerprints` are built from content only: the claim's key (kind, subject,
-//! qualifier), its article's file name, its value, and the file names and values of
-//! every claim that contradicts it ([`super::sides::Sides::counterpart_digest`]). Never from line numbers or byte offsets: a
-//! paragraph added above the claim must not turn the same conflict into a new alert,
-//! while a changed value or a new contradicting report does.
+//! `partialFingerprints` are the content fingerprints baselines use too
+//! ([`super::fingerprint`]): the claim's key (kind, subject, qualifier), its value, and
+//! the values that contradict it. Never line numbers, byte offsets or file names: a
+//! paragraph added above the claim or a renamed file must not turn the same conflict
+//! into a new alert, while a changed value, or a new value against it, does.
 
 use super::sides::file_name;
-use super::{Context, Disputed, count, fnv1a, for_each_disputed, key_text, one_line};
+use super::{Context, Disputed, count, for_each_disputed, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
 use serde::Serialize;
 use serde_json::{Value as Json, json};
@@ -60,7 +60,7 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
         out.write_all(if first { b"\n      " } else { b",\n      " }).unwrap_or_else(|e| status = Err(e));
         first = false;
         if status.is_ok() {
-            status = write_result(out, &mut buffer, &mut cache, d, index);
+            status = write_result(out, &mut buffer, &mut cache, d, index, ctx.severity(kind).sarif_level());
         }
     });
     status?;
@@ -72,7 +72,7 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     )?;
     for (i, kind) in kinds.iter().enumerate() {
         let separator = if i == 0 { "\n      " } else { ",\n      " };
-        write!(out, "{separator}{}", rule(kind))?;
+        write!(out, "{separator}{}", rule(kind, ctx.severity(kind).sarif_level()))?;
     }
     writeln!(out, "{}]}}}}", if kinds.is_empty() { "" } else { "\n    " })?;
     writeln!(out, "  }}]")?;
@@ -159,7 +159,7 @@ fn rule_id(kind: &str) -> String {
 }
 
 /// A reporting descriptor: what a conflict of this kind means and what to do.
-fn rule(kind: &str) -> Json {
+fn rule(kind: &str, level: &str) -> Json {
     let name: String = kind
         .split(['_', '-', ' '])
         .filter(|w| !w.is_empty())
@@ -180,7 +180,7 @@ fn rule(kind: &str) -> Json {
             "Read the quoted sentences. Correct the article that is wrong; where the two claims are about \
              different things, sharpen the rule that paired them (its subject or qualifier cues)."
         },
-        "defaultConfiguration": { "level": "error" },
+        "defaultConfiguration": { "level": level },
         "properties": { "tags": ["claim-consistency", kind] },
     })
 }
@@ -244,6 +244,7 @@ fn write_result(
     cache: &mut Related,
     d: &Disputed,
     rule_index: usize,
+    level: &'static str,
 ) -> io::Result<()> {
     let f = d.sides.finding;
     let c = d.claim;
@@ -275,19 +276,12 @@ fn write_result(
         if against == 1 { "gives a value that never overlaps it" } else { "give values that never overlap it" },
     );
     let value = c.claim.value.display();
-    let fingerprint = fnv1a(&[
-        &f.kind,
-        &f.subject,
-        f.qualifier.as_deref().unwrap_or(""),
-        file_name(&c.path),
-        &value,
-        &format!("{:016x}", d.sides.counterpart_digest(d.article)),
-    ]);
+    let fingerprint = super::fingerprint(d.sides, d.article, c);
     let result = SarifResult {
         rule_id: rule_id(&f.kind),
         rule_index,
         kind: "fail",
-        level: "error",
+        level,
         message: Message { text },
         locations: [Location { id: None, physical_location: physical(c), message: None }],
         partial_fingerprints: Fingerprints { v1: format!("{fingerprint:016x}") },
@@ -384,7 +378,7 @@ mod tests {
 
     #[test]
     fn rule_names_are_pascal_case() {
-        assert_eq!(rule("meeting_date")["name"], json!("MeetingDateConflict"));
-        assert_eq!(rule("other_count")["id"], json!("conflict/other_count"));
+        assert_eq!(rule("meeting_date", "error")["name"], json!("MeetingDateConflict"));
+        assert_eq!(rule("other_count", "error")["id"], json!("conflict/other_count"));
     }
 }
