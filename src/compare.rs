@@ -182,6 +182,9 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     inferred
 }
 
+/// A claim key: kind, subject, qualifier.
+type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+
 /// Compare the claims of several articles. `changes(kind)` says whether a kind's facts
 /// change over time (so a timeline of differing values is an update). Keys are related
 /// on all cores; the findings come out sorted.
@@ -197,7 +200,7 @@ pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool + Sync
         rank[*i] = r;
     }
     let published: Vec<Option<String>> = articles.iter().map(|a| a.published.map(|d| d.to_string())).collect();
-    let mut groups: BTreeMap<(&str, &str, Option<&str>), Vec<(usize, &Claim)>> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
     let stated =
         articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
     for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
