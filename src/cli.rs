@@ -403,12 +403,12 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
                     && io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
                 let ctx = report::Context { color, ..*ctx };
-                let mut out = io::BufWriter::new(io::stdout().lock());
+                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
                 t.format.write(findings, &ctx, &mut out)?;
                 out.flush()?;
             }
             Some(path) => {
-                if let Err(e) = write_atomically(path, |out| t.format.write(findings, ctx, out)) {
+                if let Err(e) = write_atomically(path, false, |out| t.format.write(findings, ctx, out)) {
                     eprintln!("error: cannot write {}: {e}", path.display());
                     ok = false;
                 }
@@ -419,18 +419,25 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
 }
 
 /// Write to `path` through a temporary file beside it and a rename, so that a reader
-/// never sees half a report and a failed run leaves the old one in place.
+/// never sees half a file and a failed run leaves the old one in place. With `durable`
+/// the data reaches the disk before the rename (a baseline, small and precious); a
+/// report, which can run to hundreds of megabytes and is made again by the next run,
+/// is left to the system to flush.
 fn write_atomically(
     path: &Path,
+    durable: bool,
     write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
 ) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
+        let mut out = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&temp)?);
         write(&mut out)?;
-        out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        if durable {
+            file.sync_all()?;
+        }
         std::fs::rename(&temp, path)
     })();
     if written.is_err() {

@@ -217,7 +217,7 @@ pub(super) fn run_baseline_write(settings: &Settings, args: &BaselineArgs) -> io
     if default && !folder.exists() {
         std::fs::create_dir_all(folder)?;
     }
-    if let Err(e) = write_atomically(&file, |out| out.write_all(written.to_json().as_bytes())) {
+    if let Err(e) = write_atomically(&file, true, |out| out.write_all(written.to_json().as_bytes())) {
         eprintln!("error: cannot write {}: {e}", file.display());
         return Ok(ExitCode::from(2));
     }
@@ -249,7 +249,7 @@ pub(super) fn run_baseline_prune(settings: &Settings, args: &BaselineArgs) -> io
     for line in &lines {
         println!("pruned {line}");
     }
-    if let Err(e) = write_atomically(&file, |out| out.write_all(pruned.to_json().as_bytes())) {
+    if let Err(e) = write_atomically(&file, true, |out| out.write_all(pruned.to_json().as_bytes())) {
         eprintln!("error: cannot write {}: {e}", file.display());
         return Ok(ExitCode::from(2));
     }

@@ -213,6 +213,17 @@ pub fn for_each_disputed<'a>(
     updates: bool,
     mut each: impl FnMut(&Disputed<'_, 'a>),
 ) {
+    for_each_disputed_finding(findings, ctx, updates, |disputed| disputed.iter().for_each(&mut each));
+}
+
+/// [`for_each_disputed`] a finding at a time: `each` gets the disputed claims of one
+/// finding (never none), for printers that work on them together.
+pub fn for_each_disputed_finding<'a>(
+    findings: &'a [Finding],
+    ctx: &Context,
+    updates: bool,
+    mut each: impl FnMut(&[Disputed<'_, 'a>]),
+) {
     for f in findings {
         let dispute = match f.relation {
             Relation::Conflict => Dispute::Conflict,
@@ -228,14 +239,18 @@ pub fn for_each_disputed<'a>(
         let mut order: Vec<usize> =
             (0..sides.articles.len()).filter(|&i| ctx.in_question(sides.articles[i].path)).collect();
         order.sort_by_key(|&i| (std::cmp::Reverse(sides.disagreeing(i)), i));
+        let mut disputed = Vec::new();
         for i in order {
             let side = &sides.articles[i];
             for claim in side.claims.iter().filter(|c| !c.baselined) {
                 let d = Disputed { sides: &sides, article: i, claim, dispute };
                 if d.against() > 0 {
-                    each(&d);
+                    disputed.push(d);
                 }
             }
+        }
+        if !disputed.is_empty() {
+            each(&disputed);
         }
     }
 }
@@ -273,7 +288,7 @@ pub fn occurrences<'a>(findings: &'a [Finding], in_question: impl Fn(&str) -> bo
                 article = sides.articles.iter().position(|s| s.path == claim.path).unwrap_or(article);
             }
             if in_question(&claim.path) && sides.disagreeing(article) > 0 {
-                let fingerprint = fingerprint(&sides, article, claim);
+                let fingerprint = fingerprint(&sides, article, &claim.claim.value.display());
                 out.push(Occurrence { finding: index, claim_index, claim, relation: f.relation, fingerprint });
             }
         }
@@ -287,15 +302,19 @@ pub fn occurrences<'a>(findings: &'a [Finding], in_question: impl Fn(&str) -> bo
 /// moving a paragraph, editing another or renaming the file keeps it; changing the
 /// value, or a counterpart's, makes a new one. SARIF's `partialFingerprints` and
 /// baselines both rest on it.
-pub fn fingerprint(sides: &Sides, i: usize, claim: &SourcedClaim) -> u64 {
+/// `value` is the claim's value as displayed ([`crate::value::Value::display`]).
+pub fn fingerprint(sides: &Sides, i: usize, value: &str) -> u64 {
     let f = sides.finding;
+    // The digest in hexadecimal, as it has always been hashed, without an allocation.
+    let digest = sides.counterpart_digest(i);
+    let hex: [u8; 16] = std::array::from_fn(|k| b"0123456789abcdef"[((digest >> (60 - 4 * k)) & 0xf) as usize]);
     fnv1a(&[
         f.relation.name(),
         &f.kind,
         &f.subject,
         f.qualifier.as_deref().unwrap_or(""),
-        &claim.claim.value.display(),
-        &format!("{:016x}", sides.counterpart_digest(i)),
+        value,
+        std::str::from_utf8(&hex).unwrap_or_default(),
     ])
 }
 

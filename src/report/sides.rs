@@ -10,10 +10,10 @@
 
 use crate::compare::{Finding, Relation, SourcedClaim};
 use crate::value::{DateValue, Value};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 /// One article inside a finding: its claims, in the finding's order.
 pub struct Side<'a> {
@@ -45,7 +45,7 @@ pub struct Sides<'a> {
     pub articles: Vec<Side<'a>>,
     groups: Vec<Group>,
     /// Per group, the hash of its values, once asked for.
-    value_hashes: RefCell<Option<Vec<u64>>>,
+    value_hashes: OnceLock<Vec<u64>>,
 }
 
 impl<'a> Sides<'a> {
@@ -109,7 +109,7 @@ impl<'a> Sides<'a> {
                 }
             }
         }
-        Sides { finding, articles, groups, value_hashes: RefCell::new(None) }
+        Sides { finding, articles, groups, value_hashes: OnceLock::new() }
     }
 
     /// Whether articles `i` and `j` disagree: no value of one overlaps a value of the other.
@@ -130,6 +130,12 @@ impl<'a> Sides<'a> {
             }
         }
         out
+    }
+
+    /// The group of article `i`: articles of one group give the same values, and so
+    /// have the same counterparts.
+    pub fn group(&self, i: usize) -> usize {
+        self.articles[i].group
     }
 
     /// How many articles article `i` disagrees with.
@@ -181,8 +187,7 @@ impl<'a> Sides<'a> {
     /// not on any order; groups give different values by construction, and each group's
     /// hash is worked out once, not again for each of thousands of claims.
     pub fn counterpart_digest(&self, i: usize) -> u64 {
-        let mut cache = self.value_hashes.borrow_mut();
-        let sums = cache.get_or_insert_with(|| {
+        let sums = self.value_hashes.get_or_init(|| {
             self.groups
                 .iter()
                 .map(|g| {
