@@ -1,16 +1,22 @@
 //! The command line: parses arguments with clap, reads inputs, calls the pure stages,
 //! prints, and turns the outcome into an exit code (0 clean, 1 findings that fail, 2
-//! usage or input errors).
+//! usage, input, rule or configuration errors).
+//!
+//! [`analysis`] reads the settings and the articles of `compare`, `check` and
+//! `baseline` and compares them; [`gate`] applies baselines, decides what fails and
+//! runs those commands.
+
+mod analysis;
+mod gate;
 
 use crate::article::{Article, InputError, LineIndex, parse_published};
-use crate::compare::{self, ArticleClaims, Finding, Relation};
-use crate::extract::extract;
+use crate::compare::{ArticleClaims, Finding};
 use crate::report;
 use crate::rule::{self, RuleSet};
 use crate::scan::{self, Found};
+use analysis::Settings;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -23,6 +29,21 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub settings: SettingsArgs,
+}
+
+/// Where settings come from; taken by every subcommand.
+#[derive(Debug, clap::Args)]
+pub struct SettingsArgs {
+    /// Read settings from FILE instead of the nearest claimcheck.toml in the working
+    /// folder or above it.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Read no claimcheck.toml: flags and defaults only.
+    #[arg(long, global = true)]
+    pub isolated: bool,
 }
 
 /// The subcommands.
@@ -42,6 +63,37 @@ pub enum Command {
     /// Run or list the rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Accept today's disagreements, so that check reports only new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+}
+
+/// `baseline` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Record the disputed claims of PATH (compared with each other, or with CORPUS)
+    /// by content fingerprint, with counts; replaces the file.
+    Write(BaselineArgs),
+    /// Drop the entries whose disputed claims are gone (edits the file in place).
+    Prune(BaselineArgs),
+}
+
+/// Arguments of `baseline write` and `baseline prune`.
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Articles: files or folders; without them, the `corpus` of claimcheck.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Treat PATH as new articles checked against CORPUS (as `check` does): only their
+    /// disputed claims count.
+    #[arg(long, value_name = "CORPUS")]
+    pub against: Vec<String>,
+    /// The baseline file [default: .claimcheck/baseline.json].
+    #[arg(short = 'o', long = "output", visible_alias = "baseline", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: CommonArgs,
 }
 
 /// Output formats: the report printers of findings. `extract`, `diff` and `values`
@@ -75,7 +127,7 @@ fn report_target(s: &str) -> Result<ReportTarget, String> {
 pub struct ReportArgs {
     /// Write the --format output to FILE instead of standard output (replaced whole, never
     /// an input article).
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also write FORMAT to PATH, e.g. --report sarif=claims.sarif (repeatable).
     #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = report_target)]
@@ -115,9 +167,17 @@ pub struct InputArgs {
 /// Arguments of `compare`.
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
+    /// Articles: files, or folders walked recursively for .txt, .md and .html files
+    /// (README.md files in folders are skipped); without them, the `corpus` of
+    /// claimcheck.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Leave out the disputed claims this baseline accepts (see `baseline write`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
-    pub input: InputArgs,
+    pub common: CommonArgs,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub report: ReportArgs,
@@ -130,9 +190,16 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "NEW")]
     pub new: Vec<String>,
     /// The articles to check them against (files or folders); the new articles are
-    /// left out of it if they lie inside.
-    #[arg(long, required = true, value_name = "CORPUS")]
+    /// left out of it if they lie inside. Without it, the `corpus` of claimcheck.toml.
+    #[arg(long, value_name = "CORPUS")]
     pub against: Vec<String>,
+    /// Report and fail on only the disputed claims this baseline does not accept; list
+    /// its stale entries.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// What fails the check [default: conflict, or `fail-on` in claimcheck.toml].
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<crate::config::FailOn>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub common: CommonArgs,
@@ -197,15 +264,31 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let result = match cli.command {
-        Command::Values(args) => values(&args),
-        Command::Extract(args) => run_extract(&args),
-        Command::Compare(args) => run_compare(&args),
-        Command::Check(args) => run_check(&args),
-        Command::Diff(args) => run_diff(&args),
-        Command::Rules(RulesCommand::Test { dir }) => run_rules_test(dir.as_deref()),
-        Command::Rules(RulesCommand::List { rules }) => run_rules_list(&rules),
+    if let Command::Values(args) = &cli.command {
+        return exit(values(args));
+    }
+    let settings = match analysis::Settings::load(&cli.settings) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     };
+    exit(match cli.command {
+        Command::Values(args) => values(&args),
+        Command::Extract(args) => run_extract(&settings, &args),
+        Command::Compare(args) => gate::run_compare(&settings, &args),
+        Command::Check(args) => gate::run_check(&settings, &args),
+        Command::Diff(args) => run_diff(&settings, &args),
+        Command::Rules(RulesCommand::Test { dir }) => run_rules_test(&settings, dir.as_deref()),
+        Command::Rules(RulesCommand::List { rules }) => run_rules_list(&settings, &rules),
+        Command::Baseline(BaselineCommand::Write(args)) => gate::run_baseline_write(&settings, &args),
+        Command::Baseline(BaselineCommand::Prune(args)) => gate::run_baseline_prune(&settings, &args),
+    })
+}
+
+/// The exit code of a command's result: an I/O error is exit 2, except a closed pipe.
+fn exit(result: io::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -214,186 +297,6 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Load the bundled pack and the user's folders; print each error and return `None` if
-/// any rule file is bad.
-fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
-    let mut sources = rule::bundled_sources();
-    let mut errors = Vec::new();
-    for dir in dirs {
-        match rule::folder_sources(dir) {
-            Ok(more) => sources.extend(more),
-            Err(e) => errors.push(e),
-        }
-    }
-    let loaded = if errors.is_empty() { RuleSet::load(&sources) } else { Err(errors) };
-    match loaded {
-        Ok(set) => Some(set),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("error: {e}");
-            }
-            None
-        }
-    }
-}
-
-fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let readme = path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("readme"));
-    matches!(ext.as_deref(), Some("txt" | "md" | "html" | "htm")) && !readme
-}
-
-/// Expand files and folders into article paths, sorted within each folder; a path
-/// that does not exist is an error.
-pub fn collect_paths(paths: &[String]) -> (Vec<String>, Vec<InputError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for given in paths {
-        let path = Path::new(given);
-        if given == "-" || path.is_file() {
-            files.push(given.clone());
-        } else if path.is_dir() {
-            let mut found = Vec::new();
-            let mut stack = vec![path.to_path_buf()];
-            while let Some(dir) = stack.pop() {
-                match std::fs::read_dir(&dir) {
-                    Ok(entries) => {
-                        for entry in entries.flatten() {
-                            let p = entry.path();
-                            if p.is_dir() {
-                                stack.push(p);
-                            } else if is_article_file(&p) {
-                                found.push(p.display().to_string());
-                            }
-                        }
-                    }
-                    Err(e) => errors.push(InputError {
-                        path: dir.display().to_string(),
-                        line: None,
-                        message: format!("cannot read folder: {e}"),
-                    }),
-                }
-            }
-            found.sort();
-            files.extend(found);
-        } else {
-            errors.push(InputError { path: given.clone(), line: None, message: "no such file or folder".into() });
-        }
-    }
-    (files, errors)
-}
-
-/// Whether a claim's value is a date that a year would place ("December 14").
-fn lacks_year(claim: &crate::extract::Claim) -> bool {
-    use crate::value::{DateValue, Unplaced, Value};
-    matches!(claim.value, Value::Date(DateValue::Unplaced(Unplaced::MonthDays { .. } | Unplaced::Month(_))))
-}
-
-/// The middle publication date of the dated articles: where an undated article read
-/// with them most likely stands.
-fn middle_date(articles: &[ArticleClaims]) -> Option<NaiveDate> {
-    let mut dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published).collect();
-    dates.sort();
-    dates.get(dates.len() / 2).copied()
-}
-
-/// Read and extract every article, on all cores; keeps only the claims, not the text.
-/// Year-less dates in undated articles are then placed near the other articles' dates
-/// (those few articles are read again).
-fn load_articles(
-    paths: &[String],
-    rules: &RuleSet,
-    published: Option<NaiveDate>,
-) -> (Vec<ArticleClaims>, Vec<InputError>) {
-    let (mut articles, errors) = read_and_extract(paths, rules, published, None);
-    if let Some(hint) = middle_date(&articles) {
-        let redo: Vec<String> = articles
-            .iter()
-            .filter(|a| a.published.is_none() && a.claims.iter().any(lacks_year))
-            .map(|a| a.path.clone())
-            .collect();
-        if !redo.is_empty() {
-            let (again, _) = read_and_extract(&redo, rules, published, Some(hint));
-            for fresh in again {
-                if let Some(slot) = articles.iter_mut().find(|a| a.path == fresh.path) {
-                    *slot = fresh;
-                }
-            }
-        }
-    }
-    (articles, errors)
-}
-
-/// Counts an item as done when it goes out of scope, however the work ended.
-struct Tick<'a>(&'a crate::progress::Progress);
-
-impl Drop for Tick<'_> {
-    fn drop(&mut self) {
-        self.0.tick();
-    }
-}
-
-fn read_and_extract(
-    paths: &[String],
-    rules: &RuleSet,
-    published: Option<NaiveDate>,
-    year_hint: Option<NaiveDate>,
-) -> (Vec<ArticleClaims>, Vec<InputError>) {
-    let progress = crate::progress::Progress::new("reading articles", paths.len());
-    let results: Vec<Result<(ArticleClaims, Vec<String>), InputError>> = paths
-        .par_iter()
-        .map(|path| {
-            let _counted = Tick(&progress);
-            let mut article = read_input(path)?;
-            if article.meta.published.is_none() {
-                article.meta.published = published;
-            }
-            article.year_hint = year_hint;
-            let claims = extract(&article, rules);
-            let warnings = std::mem::take(&mut article.warnings);
-            Ok((
-                ArticleClaims {
-                    path: path.clone(),
-                    title: article.meta.title,
-                    published: article.meta.published,
-                    url: article.meta.url,
-                    claims,
-                },
-                warnings,
-            ))
-        })
-        .collect();
-    drop(progress);
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok((a, warnings)) => {
-                if year_hint.is_none() {
-                    for w in warnings {
-                        eprintln!("warning: {w}");
-                    }
-                }
-                articles.push(a);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    (articles, errors)
-}
-
-/// Gather inputs, print input errors, and say whether any input failed.
-fn gather(paths: &[String], common: &CommonArgs) -> Option<(RuleSet, Vec<ArticleClaims>, bool)> {
-    let rules = load_rules(&common.rules)?;
-    let (files, mut errors) = collect_paths(paths);
-    let (articles, read_errors) = load_articles(&files, &rules, common.published);
-    errors.extend(read_errors);
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    Some((rules, articles, !errors.is_empty()))
 }
 
 fn finish(failed_input: bool, failing: bool) -> ExitCode {
@@ -406,31 +309,31 @@ fn finish(failed_input: bool, failing: bool) -> ExitCode {
     }
 }
 
-fn run_extract(args: &InputArgs) -> io::Result<ExitCode> {
+fn run_extract(settings: &Settings, args: &InputArgs) -> io::Result<ExitCode> {
     let Some(json) = claims_format("extract", args.common.format) else { return Ok(ExitCode::from(2)) };
-    let Some((_, articles, failed)) = gather(&args.paths, &args.common) else { return Ok(ExitCode::from(2)) };
+    let Some(rules) = analysis::load_rules(&settings.rule_dirs(&args.common.rules)) else {
+        return Ok(ExitCode::from(2));
+    };
+    let (files, mut errors) = analysis::collect_paths(&args.paths, settings);
+    let (articles, read_errors) = read_claims(&files, &rules, args.common.published);
+    errors.extend(read_errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
     let text = if json { report::extract_json(&articles) } else { report::extract_human(&articles) };
     io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(finish(failed, false))
+    Ok(finish(!errors.is_empty(), false))
 }
 
-fn run_compare(args: &CompareArgs) -> io::Result<ExitCode> {
-    let (input, common) = (&args.input, &args.input.common);
-    let Some(targets) = output_targets(common.format, &args.report, &input.paths) else {
-        return Ok(ExitCode::from(2));
-    };
-    let Some((rules, articles, failed)) = gather(&input.paths, common) else { return Ok(ExitCode::from(2)) };
-    let findings = compare::compare(&articles, |k| rules.kind_changes(k));
-    let ctx = report::Context {
-        new: None,
-        color: false,
-        max_annotations: args.report.max_annotations,
-        articles: articles.len(),
-    };
-    if !write_reports(&targets, &findings, &ctx)? {
-        return Ok(ExitCode::from(2));
-    }
-    Ok(finish(failed, false))
+/// The claims of each article as extracted, without suppressions or tolerances.
+fn read_claims(
+    files: &[String],
+    rules: &RuleSet,
+    published: Option<NaiveDate>,
+) -> (Vec<ArticleClaims>, Vec<InputError>) {
+    let reading = analysis::Reading { rules, published, compare: None };
+    let (read, errors) = analysis::load_articles(files, &reading);
+    (read.into_iter().map(|r| r.claims).collect(), errors)
 }
 
 /// A place a report goes: standard output or a file.
@@ -444,6 +347,7 @@ struct Target {
 /// Whether `path` (which exists) is one of the input articles: a file given, or an
 /// article file inside a folder given.
 fn is_input(path: &Path, inputs: &[String]) -> bool {
+    use analysis::is_article_file;
     let Ok(target) = std::fs::canonicalize(path) else { return false };
     inputs.iter().filter(|i| *i != "-").any(|given| {
         let Ok(given) = std::fs::canonicalize(given) else { return false };
@@ -499,12 +403,12 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
                     && io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
                 let ctx = report::Context { color, ..*ctx };
-                let mut out = io::BufWriter::new(io::stdout().lock());
+                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
                 t.format.write(findings, &ctx, &mut out)?;
                 out.flush()?;
             }
             Some(path) => {
-                if let Err(e) = write_atomically(path, |out| t.format.write(findings, ctx, out)) {
+                if let Err(e) = write_atomically(path, false, |out| t.format.write(findings, ctx, out)) {
                     eprintln!("error: cannot write {}: {e}", path.display());
                     ok = false;
                 }
@@ -515,18 +419,25 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
 }
 
 /// Write to `path` through a temporary file beside it and a rename, so that a reader
-/// never sees half a report and a failed run leaves the old one in place.
+/// never sees half a file and a failed run leaves the old one in place. With `durable`
+/// the data reaches the disk before the rename (a baseline, small and precious); a
+/// report, which can run to hundreds of megabytes and is made again by the next run,
+/// is left to the system to flush.
 fn write_atomically(
     path: &Path,
+    durable: bool,
     write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
 ) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
+        let mut out = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&temp)?);
         write(&mut out)?;
-        out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        if durable {
+            file.sync_all()?;
+        }
         std::fs::rename(&temp, path)
     })();
     if written.is_err() {
@@ -561,58 +472,12 @@ fn claims_format(command: &str, format: Format) -> Option<bool> {
     }
 }
 
-/// Whether a finding fails a check of `new`: a conflict in which a new article's values
-/// disagree with another article's.
-pub fn fails_check(finding: &Finding, new: &[String]) -> bool {
-    if finding.relation != Relation::Conflict {
-        return false;
-    }
-    let paths = finding.paths();
-    paths.iter().filter(|p| new.iter().any(|n| n == *p)).any(|n| paths.iter().any(|o| o != n && finding.disagree(n, o)))
-}
-
-fn run_check(args: &CheckArgs) -> io::Result<ExitCode> {
-    let inputs: Vec<String> = args.new.iter().chain(&args.against).cloned().collect();
-    let Some(targets) = output_targets(args.common.format, &args.report, &inputs) else {
-        return Ok(ExitCode::from(2));
-    };
-    let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
-    let (new_files, mut errors) = collect_paths(&args.new);
-    let (corpus_files, corpus_errors) = collect_paths(&args.against);
-    errors.extend(corpus_errors);
-    let same = |a: &str, b: &str| {
-        a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(x, y)| x == y)
-    };
-    let corpus_files: Vec<String> =
-        corpus_files.into_iter().filter(|c| !new_files.iter().any(|n| same(n, c))).collect();
-    let mut all = new_files.clone();
-    all.extend(corpus_files);
-    let (articles, read_errors) = load_articles(&all, &rules, args.common.published);
-    errors.extend(read_errors);
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    let findings: Vec<Finding> = compare::compare(&articles, |k| rules.kind_changes(k))
-        .into_iter()
-        .filter(|f| f.claims.iter().any(|c| new_files.contains(&c.path)))
-        .collect();
-    let failing = findings.iter().any(|f| fails_check(f, &new_files));
-    let ctx = report::Context {
-        new: Some(&new_files),
-        color: false,
-        max_annotations: args.report.max_annotations,
-        articles: articles.len(),
-    };
-    if !write_reports(&targets, &findings, &ctx)? {
-        return Ok(ExitCode::from(2));
-    }
-    Ok(finish(!errors.is_empty(), failing))
-}
-
-fn run_diff(args: &DiffArgs) -> io::Result<ExitCode> {
+fn run_diff(settings: &Settings, args: &DiffArgs) -> io::Result<ExitCode> {
     let Some(json) = claims_format("diff", args.common.format) else { return Ok(ExitCode::from(2)) };
-    let Some(rules) = load_rules(&args.common.rules) else { return Ok(ExitCode::from(2)) };
-    let (articles, errors) = load_articles(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
+    let Some(rules) = analysis::load_rules(&settings.rule_dirs(&args.common.rules)) else {
+        return Ok(ExitCode::from(2));
+    };
+    let (articles, errors) = read_claims(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
     for e in &errors {
         eprintln!("error: {e}");
     }
@@ -622,9 +487,9 @@ fn run_diff(args: &DiffArgs) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_rules_test(dir: Option<&Path>) -> io::Result<ExitCode> {
-    let dirs: Vec<PathBuf> = dir.map(Path::to_path_buf).into_iter().collect();
-    let Some(rules) = load_rules(&dirs) else { return Ok(ExitCode::from(2)) };
+fn run_rules_test(settings: &Settings, dir: Option<&Path>) -> io::Result<ExitCode> {
+    let flags: Vec<PathBuf> = dir.map(Path::to_path_buf).into_iter().collect();
+    let Some(rules) = analysis::load_rules(&settings.rule_dirs(&flags)) else { return Ok(ExitCode::from(2)) };
     let tested: RuleSet = match dir {
         Some(d) => {
             // Component by component: a folder named "r" does not hold "rules/...".
@@ -657,8 +522,8 @@ fn run_rules_test(dir: Option<&Path>) -> io::Result<ExitCode> {
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn run_rules_list(dirs: &[PathBuf]) -> io::Result<ExitCode> {
-    let Some(rules) = load_rules(dirs) else { return Ok(ExitCode::from(2)) };
+fn run_rules_list(settings: &Settings, dirs: &[PathBuf]) -> io::Result<ExitCode> {
+    let Some(rules) = analysis::load_rules(&settings.rule_dirs(dirs)) else { return Ok(ExitCode::from(2)) };
     let width = rules.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let kind_width = rules.rules.iter().map(|r| r.kind.len()).max().unwrap_or(0);
     let mut out = io::stdout().lock();

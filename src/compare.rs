@@ -63,6 +63,10 @@ pub struct SourcedClaim {
     /// The claim.
     #[serde(flatten)]
     pub claim: Claim,
+    /// Whether a baseline accepts this claim's disagreement (set by the command line;
+    /// the formats leave such claims out of what they point at).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
 }
 
 /// One finding: a claim key seen in two or more articles and how they relate.
@@ -178,6 +182,9 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     inferred
 }
 
+/// A claim key: kind, subject, qualifier.
+type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+
 /// Compare the claims of several articles. `changes(kind)` says whether a kind's facts
 /// change over time (so a timeline of differing values is an update). Keys are related
 /// on all cores; the findings come out sorted.
@@ -193,7 +200,7 @@ pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool + Sync
         rank[*i] = r;
     }
     let published: Vec<Option<String>> = articles.iter().map(|a| a.published.map(|d| d.to_string())).collect();
-    let mut groups: BTreeMap<(&str, &str, Option<&str>), Vec<(usize, &Claim)>> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
     let stated =
         articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
     for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
@@ -268,6 +275,7 @@ fn relate(
             published: published[*i].clone(),
             url: articles[*i].url.clone(),
             claim: (*c).clone(),
+            baselined: false,
         })
         .collect();
     Some(Finding {

@@ -6,14 +6,18 @@
 //! with the parsers of [`parse`], and [`value`] holds the value model they produce.
 
 pub mod article;
+pub mod baseline;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod entity;
 pub mod extract;
+pub mod glob;
 pub mod parse;
 pub mod progress;
 pub mod report;
 pub mod rule;
 pub mod scan;
+pub mod suppress;
 pub mod text;
 pub mod value;

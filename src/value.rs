@@ -108,6 +108,21 @@ impl Amount {
         }
     }
 
+    /// This amount with the band of an "about" hedge `tolerance` wide on each side
+    /// instead of [`APPROX_TOLERANCE`] (a user's setting for one kind of claim). Amounts
+    /// that no "about" bounded (exact ones, "over", "a few" with its own range) are
+    /// returned as they are.
+    pub fn with_approx_tolerance(self, tolerance: f64) -> Amount {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        match (self.modifier, self.min, self.max) {
+            (Mod::Approx, Some(min), Some(max)) if close(max, self.value * (1.0 + APPROX_TOLERANCE)) => {
+                let low = min / (1.0 - APPROX_TOLERANCE);
+                Amount { min: Some(low * (1.0 - tolerance)), max: Some(self.value * (1.0 + tolerance)), ..self }
+            }
+            _ => self,
+        }
+    }
+
     /// Whether the two intervals share at least one point (bounds are inclusive).
     pub fn overlaps(&self, other: &Amount) -> bool {
         let below = |max: Option<f64>, min: Option<f64>| match (max, min) {
@@ -292,6 +307,17 @@ impl Value {
             (Value::Duration(a), Value::Duration(b)) => a.overlaps(b),
             (Value::Date(a), Value::Date(b)) => a.overlaps(b),
             _ => false,
+        }
+    }
+
+    /// This value with "about" bands `tolerance` wide ([`Amount::with_approx_tolerance`]).
+    pub fn with_approx_tolerance(&self, tolerance: f64) -> Value {
+        match self {
+            Value::Number { amount, unit } => {
+                Value::Number { amount: amount.with_approx_tolerance(tolerance), unit: *unit }
+            }
+            Value::Duration(amount) => Value::Duration(amount.with_approx_tolerance(tolerance)),
+            other => other.clone(),
         }
     }
 
@@ -505,6 +531,20 @@ mod tests {
         assert!(!Amount::exact(19.0).overlaps(&Amount::exact(20.0)));
         assert!(Amount::exact(19.0).overlaps(&Amount::exact(20.0).hedged(Hedge::About)));
         assert!(!hours(6.0).overlaps(&nearly_five));
+    }
+
+    #[test]
+    fn a_wider_tolerance_widens_only_about_bands() {
+        let about_five = hours(5.0).hedged(Hedge::About);
+        assert!(!about_five.overlaps(&hours(6.0)));
+        let wide = about_five.with_approx_tolerance(0.25);
+        assert_eq!((wide.min, wide.max), (Some(3.75 * seconds::HOUR), Some(6.25 * seconds::HOUR)));
+        assert!(wide.overlaps(&hours(6.0)));
+        let about_range = Amount::range(30.0, 50.0).hedged(Hedge::About).with_approx_tolerance(0.0);
+        assert_eq!((about_range.min, about_range.max), (Some(30.0), Some(50.0)));
+        for untouched in [hours(5.0), hours(5.0).hedged(Hedge::Over), Amount::vague(3.0, 2.0, 5.0)] {
+            assert_eq!(untouched.with_approx_tolerance(0.5), untouched);
+        }
     }
 
     #[test]

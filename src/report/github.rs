@@ -27,7 +27,7 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     for_each_disputed(findings, ctx, false, |d| {
         total += 1;
         if total <= ctx.max_annotations {
-            annotation(&mut out, d);
+            annotation(&mut out, d, ctx.severity(&d.sides.finding.kind).github_command());
         }
     });
     let shown = total.min(ctx.max_annotations);
@@ -45,8 +45,9 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     out
 }
 
-/// `::error file=...,line=...,col=...,endColumn=...,title=...::message`
-fn annotation(out: &mut String, d: &Disputed) {
+/// `::error file=...,line=...,col=...,endColumn=...,title=...::message` (`::warning` or
+/// `::notice` for kinds of a lower severity)
+fn annotation(out: &mut String, d: &Disputed, command: &str) {
     let f = d.sides.finding;
     let c = d.claim;
     let span = &c.claim.span;
@@ -83,7 +84,7 @@ fn annotation(out: &mut String, d: &Disputed) {
     if against > shown.len() {
         let _ = write!(message, "\n… and {} more", against - shown.len());
     }
-    let _ = writeln!(out, "::error {props}::{}", data(&message));
+    let _ = writeln!(out, "::{command} {props}::{}", data(&message));
 }
 
 /// Escape a command's message (GitHub's `escapeData`).

@@ -50,6 +50,47 @@ impl Report {
     }
 }
 
+/// How much a kind of claim matters to a user (`[severity]` in `claimcheck.toml`): the
+/// SARIF level and GitHub annotation of its conflicts, and whether they can fail `check`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails `check` (with `fail-on`); SARIF `error`, `::error`.
+    #[default]
+    Error,
+    /// Reported, never fails; SARIF `warning`, `::warning`.
+    Warning,
+    /// Reported, never fails; SARIF `note`, `::notice`.
+    Note,
+    /// Not reported at all.
+    Off,
+}
+
+impl Severity {
+    /// The SARIF `level`.
+    pub fn sarif_level(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note | Severity::Off => "note",
+        }
+    }
+
+    /// The GitHub workflow command.
+    pub fn github_command(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note | Severity::Off => "notice",
+        }
+    }
+}
+
+/// Severities by kind; kinds not named are errors.
+pub type Severities = std::collections::BTreeMap<String, Severity>;
+
+static NO_SEVERITIES: Severities = Severities::new();
+
 /// What a printer needs to know beyond the findings.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
@@ -62,15 +103,22 @@ pub struct Context<'a> {
     pub max_annotations: usize,
     /// How many articles were read.
     pub articles: usize,
+    /// Severities by kind.
+    pub severities: &'a Severities,
 }
 
 impl Default for Context<'_> {
     fn default() -> Self {
-        Context { new: None, color: false, max_annotations: 10, articles: 0 }
+        Context { new: None, color: false, max_annotations: 10, articles: 0, severities: &NO_SEVERITIES }
     }
 }
 
 impl Context<'_> {
+    /// The severity of a kind.
+    pub fn severity(&self, kind: &str) -> Severity {
+        self.severities.get(kind).copied().unwrap_or_default()
+    }
+
     /// Whether `path` is one of the articles under check (every article in `compare`).
     pub fn in_question(&self, path: &str) -> bool {
         self.new.is_none_or(|new| new.iter().any(|n| n == path))
@@ -158,12 +206,23 @@ impl Disputed<'_, '_> {
 /// Call `each` for every disputed claim, finding by finding in order and by article
 /// within: claims of conflicts whose article disagrees with another (and, with
 /// `updates`, claims of updates that a later article replaced), only the new articles'
-/// in `check`.
+/// in `check`, never those a baseline accepted.
 pub fn for_each_disputed<'a>(
     findings: &'a [Finding],
     ctx: &Context,
     updates: bool,
     mut each: impl FnMut(&Disputed<'_, 'a>),
+) {
+    for_each_disputed_finding(findings, ctx, updates, |disputed| disputed.iter().for_each(&mut each));
+}
+
+/// [`for_each_disputed`] a finding at a time: `each` gets the disputed claims of one
+/// finding (never none), for printers that work on them together.
+pub fn for_each_disputed_finding<'a>(
+    findings: &'a [Finding],
+    ctx: &Context,
+    updates: bool,
+    mut each: impl FnMut(&[Disputed<'_, 'a>]),
 ) {
     for f in findings {
         let dispute = match f.relation {
@@ -171,7 +230,7 @@ pub fn for_each_disputed<'a>(
             Relation::Update if updates => Dispute::Updated,
             _ => continue,
         };
-        if f.claims.iter().all(|c| !ctx.in_question(&c.path)) {
+        if f.claims.iter().all(|c| c.baselined || !ctx.in_question(&c.path)) {
             continue;
         }
         let sides = Sides::new(f);
@@ -180,16 +239,83 @@ pub fn for_each_disputed<'a>(
         let mut order: Vec<usize> =
             (0..sides.articles.len()).filter(|&i| ctx.in_question(sides.articles[i].path)).collect();
         order.sort_by_key(|&i| (std::cmp::Reverse(sides.disagreeing(i)), i));
+        let mut disputed = Vec::new();
         for i in order {
             let side = &sides.articles[i];
-            for claim in &side.claims {
+            for claim in side.claims.iter().filter(|c| !c.baselined) {
                 let d = Disputed { sides: &sides, article: i, claim, dispute };
                 if d.against() > 0 {
-                    each(&d);
+                    disputed.push(d);
                 }
             }
         }
+        if !disputed.is_empty() {
+            each(&disputed);
+        }
     }
+}
+
+/// A claim that stands against another article's in a conflict or an update: what a
+/// baseline accepts and what `check` fails on.
+#[derive(Clone, Copy, Debug)]
+pub struct Occurrence<'a> {
+    /// Index of its finding.
+    pub finding: usize,
+    /// Index of the claim in the finding's claims.
+    pub claim_index: usize,
+    /// The claim.
+    pub claim: &'a SourcedClaim,
+    /// Conflict or update.
+    pub relation: Relation,
+    /// Its content fingerprint ([`fingerprint`]).
+    pub fingerprint: u64,
+}
+
+/// Every claim of an article in question (`in_question(path)`) that disagrees with
+/// another article's in a conflict or an update, finding by finding, in each in the
+/// finding's order.
+pub fn occurrences<'a>(findings: &'a [Finding], in_question: impl Fn(&str) -> bool) -> Vec<Occurrence<'a>> {
+    let mut out = Vec::new();
+    for (index, f) in findings.iter().enumerate() {
+        if f.relation == Relation::Agree || !f.claims.iter().any(|c| in_question(&c.path)) {
+            continue;
+        }
+        let sides = Sides::new(f);
+        let mut article = 0;
+        for (claim_index, claim) in f.claims.iter().enumerate() {
+            // Claims come grouped by article, in the order of `sides.articles`.
+            if sides.articles[article].path != claim.path {
+                article = sides.articles.iter().position(|s| s.path == claim.path).unwrap_or(article);
+            }
+            if in_question(&claim.path) && sides.disagreeing(article) > 0 {
+                let fingerprint = fingerprint(&sides, article, &claim.claim.value.display());
+                out.push(Occurrence { finding: index, claim_index, claim, relation: f.relation, fingerprint });
+            }
+        }
+    }
+    out
+}
+
+/// The content fingerprint of a claim of article `i` of a finding: its relation, key
+/// (kind, subject, qualifier) and value, and the values of the articles that disagree
+/// with it ([`Sides::counterpart_digest`]). Never line numbers, offsets or file names:
+/// moving a paragraph, editing another or renaming the file keeps it; changing the
+/// value, or a counterpart's, makes a new one. SARIF's `partialFingerprints` and
+/// baselines both rest on it.
+/// `value` is the claim's value as displayed ([`crate::value::Value::display`]).
+pub fn fingerprint(sides: &Sides, i: usize, value: &str) -> u64 {
+    let f = sides.finding;
+    // The digest in hexadecimal, as it has always been hashed, without an allocation.
+    let digest = sides.counterpart_digest(i);
+    let hex: [u8; 16] = std::array::from_fn(|k| b"0123456789abcdef"[((digest >> (60 - 4 * k)) & 0xf) as usize]);
+    fnv1a(&[
+        f.relation.name(),
+        &f.kind,
+        &f.subject,
+        f.qualifier.as_deref().unwrap_or(""),
+        value,
+        std::str::from_utf8(&hex).unwrap_or_default(),
+    ])
 }
 
 /// A claim's sentence cut down to about `width` characters around its value: the words

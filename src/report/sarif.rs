@@ -1,23 +1,24 @@
 //! The `sarif` format: SARIF 2.1.0, for code-scanning tools (GitHub code scanning,
 //! editors' SARIF viewers). One result per disputed claim of a conflict (a new
 //! article's only, in `check`), located at the claim's value in its article, with the
-//! claims that contradict it as `relatedLocations`, linked from the message
-//! (`[text](id)`). One rule per kind of claim (`conflict/<kind>`), described in
+//! first three articles that contradict it as `relatedLocations` (each at its first
+//! claim of the key), linked from the message (`[text](id)`), which counts the rest. One rule per kind of claim (`conflict/<kind>`), described in
 //! `tool.driver.rules`. Columns count Unicode code points, as claimcheck's do.
 //!
-//! `partialFingerprints` are built from content only: the claim's key (kind, subject,
-//! qualifier), its article's file name, its value, and the file names and values of
-//! every claim that contradicts it ([`super::sides::Sides::counterpart_digest`]). Never from line numbers or byte offsets: a
-//! paragraph added above the claim must not turn the same conflict into a new alert,
-//! while a changed value or a new contradicting report does.
+//! `partialFingerprints` are the content fingerprints baselines use too
+//! ([`super::fingerprint`]): the claim's key (kind, subject, qualifier), its value, and
+//! the values that contradict it. Never line numbers, byte offsets or file names: a
+//! paragraph added above the claim or a renamed file must not turn the same conflict
+//! into a new alert, while a changed value, or a new value against it, does.
 
-use super::sides::file_name;
-use super::{Context, Disputed, count, fnv1a, for_each_disputed, key_text, one_line};
+use super::sides::{Sides, file_name};
+use super::{Context, Disputed, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
-use serde::Serialize;
+use rayon::prelude::*;
 use serde_json::{Value as Json, json};
-use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 /// Related locations listed per result; the message gives the full count.
 const RELATED: usize = 3;
@@ -33,8 +34,19 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Write the SARIF log a result at a time: one result a line, the envelope around them,
-/// and the rules (known once every result is out) last.
+/// Results rendered together on all cores before they are written, at most.
+const WINDOW: usize = 4096;
+
+/// Results one core renders into one buffer.
+const CHUNK: usize = 256;
+
+/// Write the SARIF log: the envelope, one result a line, and the rules (known once
+/// every result is out) last.
+///
+/// A large corpus gives tens of thousands of results, so they are written by hand
+/// rather than through a tree of values: what a finding's results share (their rule,
+/// key, properties, the counterparts' locations) is rendered once, and the results of
+/// a finding are rendered on all cores, a window at a time, and written in order.
 pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{{")?;
     writeln!(out, "  \"$schema\": \"{SCHEMA}\",")?;
@@ -42,25 +54,44 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     writeln!(out, "  \"runs\": [{{")?;
     writeln!(out, "    \"columnKind\": \"unicodeCodePoints\",")?;
     write!(out, "    \"results\": [")?;
-    let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kinds: Vec<&str> = Vec::new();
     let mut status = Ok(());
     let mut first = true;
-    let mut cache = Related::default();
-    let mut buffer = Vec::new();
-    for_each_disputed(findings, ctx, false, |d| {
+    // Buffers kept from window to window: a fresh one would be fresh pages to fault in.
+    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    for_each_disputed_finding(findings, ctx, false, |disputed| {
         if status.is_err() {
             return;
         }
-        let kind: &str = &d.sides.finding.kind;
-        let index = *rules.entry(kind).or_insert_with(|| {
+        let sides = disputed[0].sides;
+        let kind: &str = &sides.finding.kind;
+        let index = kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
             kinds.push(kind);
             kinds.len() - 1
         });
-        out.write_all(if first { b"\n      " } else { b",\n      " }).unwrap_or_else(|e| status = Err(e));
-        first = false;
-        if status.is_ok() {
-            status = write_result(out, &mut buffer, &mut cache, d, index);
+        let shared = Shared::new(sides, index, ctx.severity(kind).sarif_level());
+        for window in disputed.chunks(WINDOW) {
+            let chunks = window.len().div_ceil(CHUNK);
+            if pieces.len() < chunks {
+                pieces.resize_with(chunks, Vec::new);
+            }
+            pieces[..chunks].par_iter_mut().zip(window.par_chunks(CHUNK)).for_each(|(buffer, chunk)| {
+                buffer.clear();
+                let mut text = String::with_capacity(1024);
+                for d in chunk {
+                    buffer.extend_from_slice(b",\n      ");
+                    write_result(buffer, &mut text, &shared, d);
+                }
+            });
+            for piece in &pieces[..chunks] {
+                // Every result opens with a comma but the first.
+                let piece = if first { piece.get(1..).unwrap_or_default() } else { piece };
+                first = false;
+                if let Err(e) = out.write_all(piece) {
+                    status = Err(e);
+                    return;
+                }
+            }
         }
     });
     status?;
@@ -72,85 +103,11 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     )?;
     for (i, kind) in kinds.iter().enumerate() {
         let separator = if i == 0 { "\n      " } else { ",\n      " };
-        write!(out, "{separator}{}", rule(kind))?;
+        write!(out, "{separator}{}", rule(kind, ctx.severity(kind).sarif_level()))?;
     }
     writeln!(out, "{}]}}}}", if kinds.is_empty() { "" } else { "\n    " })?;
     writeln!(out, "  }}]")?;
     writeln!(out, "}}")
-}
-
-/// A SARIF `result`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifResult<'a> {
-    rule_id: String,
-    rule_index: usize,
-    kind: &'static str,
-    level: &'static str,
-    message: Message,
-    locations: [Location<'a>; 1],
-    partial_fingerprints: Fingerprints,
-    properties: Properties<'a>,
-}
-
-#[derive(Serialize)]
-struct Message {
-    text: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Location<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<usize>,
-    physical_location: Physical<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<Message>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Physical<'a> {
-    artifact_location: Artifact,
-    region: Region<'a>,
-}
-
-#[derive(Serialize)]
-struct Artifact {
-    uri: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Region<'a> {
-    start_line: usize,
-    start_column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end_column: Option<usize>,
-    snippet: Snippet<'a>,
-}
-
-#[derive(Serialize)]
-struct Snippet<'a> {
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Fingerprints {
-    #[serde(rename = "claimcheck/v1")]
-    v1: String,
-}
-
-/// What claimcheck knows of the claim, for tools that read more than the message.
-#[derive(Serialize)]
-struct Properties<'a> {
-    relation: &'static str,
-    kind: &'a str,
-    subject: &'a str,
-    qualifier: &'a str,
-    value: String,
-    published: &'a str,
-    contradicting_articles: usize,
 }
 
 /// The rule id for conflicts of a kind.
@@ -159,7 +116,7 @@ fn rule_id(kind: &str) -> String {
 }
 
 /// A reporting descriptor: what a conflict of this kind means and what to do.
-fn rule(kind: &str) -> Json {
+fn rule(kind: &str, level: &str) -> Json {
     let name: String = kind
         .split(['_', '-', ' '])
         .filter(|w| !w.is_empty())
@@ -180,148 +137,158 @@ fn rule(kind: &str) -> Json {
             "Read the quoted sentences. Correct the article that is wrong; where the two claims are about \
              different things, sharpen the rule that paired them (its subject or qualifier cues)."
         },
-        "defaultConfiguration": { "level": "error" },
+        "defaultConfiguration": { "level": level },
         "properties": { "tags": ["claim-consistency", kind] },
     })
 }
 
-/// The related locations of the articles of one finding, serialized once: the same
-/// counterparts stand beside thousands of claims in a large corpus.
-#[derive(Default)]
-struct Related {
-    /// The finding they belong to (compared by address).
-    finding: usize,
-    /// By article index: the message's link text, and each claim's location as JSON
-    /// without its `id` (`{"physicalLocation":...,"message":...}`).
-    articles: HashMap<usize, (String, Vec<String>)>,
+/// What the results of one finding share, rendered once: the JSON before each
+/// message, the message's opening words, the properties' fixed part, and, for the
+/// claims of each group of articles ([`Sides::group`]), whose counterparts are the
+/// same, the message's list of them and the `relatedLocations` (made when first asked
+/// for, from any core).
+struct Shared<'s, 'a> {
+    sides: &'s Sides<'a>,
+    /// `{"ruleId":...,"level":...,"message":{"text":`
+    head: Vec<u8>,
+    /// `kind key: this article gives `, escaped for a message.
+    opening: String,
+    /// `"properties":{"relation":...,"qualifier":...,"value":`
+    properties: Vec<u8>,
+    /// Each article's URI as a JSON string.
+    uris: Vec<String>,
+    /// Per group: the message's links to the counterparts, the `relatedLocations`
+    /// array, and how many it lists.
+    counterparts: Vec<OnceLock<(String, Vec<u8>, usize)>>,
 }
 
-impl Related {
-    fn of(&mut self, d: &Disputed, j: usize) -> &(String, Vec<String>) {
-        let finding = std::ptr::from_ref(d.sides.finding) as usize;
-        if self.finding != finding {
-            self.finding = finding;
-            self.articles.clear();
+impl<'s, 'a> Shared<'s, 'a> {
+    fn new(sides: &'s Sides<'a>, rule_index: usize, level: &str) -> Shared<'s, 'a> {
+        let f = sides.finding;
+        let head = format!(
+            "{{\"ruleId\":{},\"ruleIndex\":{rule_index},\"kind\":\"fail\",\"level\":{},\"message\":{{\"text\":",
+            quoted(&rule_id(&f.kind)),
+            quoted(level)
+        );
+        let properties = format!(
+            "\"properties\":{{\"relation\":{},\"kind\":{},\"subject\":{},\"qualifier\":{},\"value\":",
+            quoted(f.relation.name()),
+            quoted(&f.kind),
+            quoted(&f.subject),
+            quoted(f.qualifier.as_deref().unwrap_or(""))
+        );
+        Shared {
+            sides,
+            head: head.into_bytes(),
+            opening: format!("{} {}: this article gives ", escape(&f.kind), escape(&key_text(f))),
+            properties: properties.into_bytes(),
+            uris: sides.articles.iter().map(|a| quoted(&uri(a.path))).collect(),
+            counterparts: sides.articles.iter().map(|_| OnceLock::new()).collect(),
         }
-        self.articles.entry(j).or_insert_with(|| {
-            let side = &d.sides.articles[j];
-            let date = side.published.unwrap_or("undated");
-            let link = side.claims.first().map_or_else(String::new, |first| {
-                format!(
-                    "{}:{} ({})",
+    }
+
+    /// The counterparts of a disputed claim of a conflict (they depend on its article's
+    /// group alone): the first few articles that disagree with it, each linked from the
+    /// message to its first claim in the finding, listed in `relatedLocations`.
+    fn counterparts(&self, d: &Disputed) -> &(String, Vec<u8>, usize) {
+        self.counterparts[self.sides.group(d.article)].get_or_init(|| {
+            let mut links = String::new();
+            let mut related = b"[".to_vec();
+            let mut id = 0;
+            for j in d.counterparts(RELATED) {
+                let side = &self.sides.articles[j];
+                let Some(first) = side.claims.first() else { continue };
+                id += 1;
+                let value = first.claim.value.display();
+                if id > 1 {
+                    links.push_str(", ");
+                    related.push(b',');
+                }
+                let _ = write!(
+                    links,
+                    "[{}:{} ({})]({id})",
                     escape(file_name(side.path)),
                     first.claim.span.line,
-                    escape(&first.claim.value.display())
-                )
-            });
-            let locations = side
-                .claims
-                .iter()
-                .map(|other| {
-                    let location = Location {
-                        id: None,
-                        physical_location: physical(other),
-                        message: Some(Message {
-                            text: format!(
-                                "{} \"{}\", published {date}",
-                                other.claim.value.display(),
-                                one_line(&other.claim.text)
-                            ),
-                        }),
-                    };
-                    serde_json::to_string(&location).unwrap_or_else(|_| "{}".to_string())
-                })
-                .collect();
-            (link, locations)
+                    escape(&value)
+                );
+                let _ = write!(related, "{{\"id\":{id},\"physicalLocation\":");
+                physical(&mut related, &self.uris[j], first);
+                let date = side.published.unwrap_or("undated");
+                let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
+                related.extend_from_slice(b",\"message\":{\"text\":");
+                string(&mut related, &message);
+                related.extend_from_slice(b"}}");
+            }
+            related.push(b']');
+            (links, related, id)
         })
     }
 }
 
 /// One result, on one line: the disputed claim, its counterparts, its fingerprint.
-fn write_result(
-    out: &mut impl Write,
-    buffer: &mut Vec<u8>,
-    cache: &mut Related,
-    d: &Disputed,
-    rule_index: usize,
-) -> io::Result<()> {
-    let f = d.sides.finding;
+/// `text` is room for the message.
+fn write_result(out: &mut Vec<u8>, text: &mut String, shared: &Shared, d: &Disputed) {
     let c = d.claim;
     let against = d.against();
-    let shown = d.counterparts(RELATED);
-    let mut related: Vec<String> = Vec::new();
-    let mut links = Vec::new();
-    // Each related location has its own id; the message links to each article's first.
-    for &j in &shown {
-        let (link, locations) = cache.of(d, j);
-        if locations.is_empty() {
-            continue;
-        }
-        links.push(format!("[{link}]({})", related.len() + 1));
-        for location in locations {
-            let rest = location.strip_prefix('{').unwrap_or(location);
-            related.push(format!("{{\"id\":{},{rest}", related.len() + 1));
-        }
-    }
-    let more = against.saturating_sub(shown.len());
-    let list = if more > 0 { format!("{} and {more} more", links.join(", ")) } else { links.join(", ") };
-    let text = format!(
-        "{} {}: this article gives {} (\"{}\"); {} {}, and publication dates do not explain it: {list}.",
-        escape(&f.kind),
-        escape(&key_text(f)),
-        escape(&c.claim.value.display()),
-        escape(&one_line(&c.claim.text)),
-        count(against, "other article"),
+    let (links, related, shown) = shared.counterparts(d);
+    let value = c.claim.value.display();
+    text.clear();
+    text.push_str(&shared.opening);
+    escape_into(text, &value);
+    text.push_str(" (\"");
+    escape_into(text, &one_line(&c.claim.text));
+    let _ = write!(
+        text,
+        "\"); {against} other article{} {}, and publication dates do not explain it: {links}",
+        if against == 1 { "" } else { "s" },
         if against == 1 { "gives a value that never overlaps it" } else { "give values that never overlap it" },
     );
-    let value = c.claim.value.display();
-    let fingerprint = fnv1a(&[
-        &f.kind,
-        &f.subject,
-        f.qualifier.as_deref().unwrap_or(""),
-        file_name(&c.path),
-        &value,
-        &format!("{:016x}", d.sides.counterpart_digest(d.article)),
-    ]);
-    let result = SarifResult {
-        rule_id: rule_id(&f.kind),
-        rule_index,
-        kind: "fail",
-        level: "error",
-        message: Message { text },
-        locations: [Location { id: None, physical_location: physical(c), message: None }],
-        partial_fingerprints: Fingerprints { v1: format!("{fingerprint:016x}") },
-        properties: Properties {
-            relation: f.relation.name(),
-            kind: &f.kind,
-            subject: &f.subject,
-            qualifier: f.qualifier.as_deref().unwrap_or(""),
-            value,
-            published: c.published.as_deref().unwrap_or("undated"),
-            contradicting_articles: against,
-        },
-    };
-    // The result's own fields, then the related locations spliced in before its `}`.
-    buffer.clear();
-    serde_json::to_writer(&mut *buffer, &result)?;
-    buffer.pop();
-    out.write_all(buffer)?;
-    write!(out, ",\"relatedLocations\":[{}]}}", related.join(","))
+    let more = against.saturating_sub(*shown);
+    if more > 0 {
+        let _ = write!(text, " and {more} more");
+    }
+    text.push('.');
+    out.extend_from_slice(&shared.head);
+    string(out, text);
+    out.extend_from_slice(b"},\"locations\":[{\"physicalLocation\":");
+    physical(out, &shared.uris[d.article], c);
+    let fingerprint = super::fingerprint(d.sides, d.article, &value);
+    let _ = write!(out, "}}],\"partialFingerprints\":{{\"claimcheck/v1\":\"{fingerprint:016x}\"}},");
+    out.extend_from_slice(&shared.properties);
+    string(out, &value);
+    out.extend_from_slice(b",\"published\":");
+    string(out, c.published.as_deref().unwrap_or("undated"));
+    let _ = write!(out, ",\"contradicting_articles\":{against}}},\"relatedLocations\":");
+    out.extend_from_slice(related);
+    out.push(b'}');
 }
 
-/// Where a claim's value stands: file, line, columns, and its words.
-fn physical(c: &SourcedClaim) -> Physical<'_> {
+/// Where a claim's value stands: file, line, columns, and its words, as a JSON object.
+/// `uri` is the article's URI, already a JSON string.
+fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim) {
     let span = &c.claim.span;
-    let end_column = (!c.claim.text.contains('\n')).then(|| span.column + c.claim.text.chars().count());
-    Physical {
-        artifact_location: Artifact { uri: uri(&c.path) },
-        region: Region {
-            start_line: span.line,
-            start_column: span.column,
-            end_column,
-            snippet: Snippet { text: &c.claim.text },
-        },
+    let _ = write!(
+        out,
+        "{{\"artifactLocation\":{{\"uri\":{uri}}},\"region\":{{\"startLine\":{},\"startColumn\":{}",
+        span.line, span.column
+    );
+    if !c.claim.text.contains('\n') {
+        let _ = write!(out, ",\"endColumn\":{}", span.column + c.claim.text.chars().count());
     }
+    out.extend_from_slice(b",\"snippet\":{\"text\":");
+    string(out, &c.claim.text);
+    out.extend_from_slice(b"}}}");
+}
+
+/// `text` as a JSON string.
+fn string(out: &mut Vec<u8>, text: &str) {
+    // Writing to memory cannot fail, and a `str` always serializes.
+    let _ = serde_json::to_writer(&mut *out, text);
+}
+
+/// `text` as a JSON string, owned.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// A path as a URI reference: relative paths stay relative (code scanning resolves them
@@ -354,13 +321,20 @@ pub fn uri(path: &str) -> String {
 /// `[text](id)` links read as links.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(ch, '[' | ']' | '\\') {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// [`escape`], onto the end of `out`.
+fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['[', ']', '\\']) {
+        out.push_str(&rest[..at]);
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -384,7 +358,7 @@ mod tests {
 
     #[test]
     fn rule_names_are_pascal_case() {
-        assert_eq!(rule("meeting_date")["name"], json!("MeetingDateConflict"));
-        assert_eq!(rule("other_count")["id"], json!("conflict/other_count"));
+        assert_eq!(rule("meeting_date", "error")["name"], json!("MeetingDateConflict"));
+        assert_eq!(rule("other_count", "error")["id"], json!("conflict/other_count"));
     }
 }

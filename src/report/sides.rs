@@ -10,10 +10,10 @@
 
 use crate::compare::{Finding, Relation, SourcedClaim};
 use crate::value::{DateValue, Value};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 /// One article inside a finding: its claims, in the finding's order.
 pub struct Side<'a> {
@@ -44,8 +44,8 @@ pub struct Sides<'a> {
     /// Its articles in order of first appearance (the finding's order: oldest first).
     pub articles: Vec<Side<'a>>,
     groups: Vec<Group>,
-    /// Per group, the sum of its members' identity hashes, once asked for.
-    identity_sums: RefCell<Option<Vec<u64>>>,
+    /// Per group, the hash of its values, once asked for.
+    value_hashes: OnceLock<Vec<u64>>,
 }
 
 impl<'a> Sides<'a> {
@@ -109,7 +109,7 @@ impl<'a> Sides<'a> {
                 }
             }
         }
-        Sides { finding, articles, groups, identity_sums: RefCell::new(None) }
+        Sides { finding, articles, groups, value_hashes: OnceLock::new() }
     }
 
     /// Whether articles `i` and `j` disagree: no value of one overlaps a value of the other.
@@ -130,6 +130,12 @@ impl<'a> Sides<'a> {
             }
         }
         out
+    }
+
+    /// The group of article `i`: articles of one group give the same values, and so
+    /// have the same counterparts.
+    pub fn group(&self, i: usize) -> usize {
+        self.articles[i].group
     }
 
     /// How many articles article `i` disagrees with.
@@ -162,34 +168,32 @@ impl<'a> Sides<'a> {
             .sum()
     }
 
-    /// The identities of article `i`'s claims: its file name with each value, as
-    /// `name=value`, once each.
-    pub fn identities(&self, i: usize) -> Vec<String> {
-        let side = &self.articles[i];
-        let mut out: Vec<String> =
-            side.claims.iter().map(|c| format!("{}={}", file_name(side.path), c.claim.value.display())).collect();
+    /// The values article `i` gives, as displayed, sorted and once each: what its group
+    /// stands for.
+    pub fn values(&self, i: usize) -> Vec<String> {
+        let mut out: Vec<String> = self.articles[i].claims.iter().map(|c| c.claim.value.display()).collect();
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    /// A digest of the identities ([`Sides::identities`]) of every article that
-    /// disagrees with article `i`: what a fingerprint may rest on, since it changes with
-    /// the counterparts' files and values and with nothing else.
+    /// A digest of the values that stand against article `i`: each group of articles
+    /// that disagrees with it contributes the FNV-1a hash of its values
+    /// ([`Sides::values`]). What a fingerprint may rest on: it changes when a counterpart
+    /// changes its value or a new value comes to stand against the claim, and not when
+    /// files are renamed, lines move, or one more article repeats a value already there.
     ///
-    /// It is the wrapping sum of each identity's FNV-1a hash, so that it depends on the
-    /// set and not on any order, and so that each group's share is summed once, not
-    /// sorted again for each of thousands of claims.
+    /// It is the wrapping sum of the groups' hashes, so that it depends on the set and
+    /// not on any order; groups give different values by construction, and each group's
+    /// hash is worked out once, not again for each of thousands of claims.
     pub fn counterpart_digest(&self, i: usize) -> u64 {
-        let mut cache = self.identity_sums.borrow_mut();
-        let sums = cache.get_or_insert_with(|| {
+        let sums = self.value_hashes.get_or_init(|| {
             self.groups
                 .iter()
                 .map(|g| {
-                    g.members
-                        .iter()
-                        .flat_map(|&m| self.identities(m))
-                        .fold(0u64, |sum, id| sum.wrapping_add(super::fnv1a(&[&id])))
+                    let values = self.values(g.members[0]);
+                    let parts: Vec<&str> = values.iter().map(String::as_str).collect();
+                    super::fnv1a(&parts)
                 })
                 .collect()
         });
@@ -306,9 +310,10 @@ mod tests {
         assert_eq!(sides.counterparts(c, None, 1), vec![a]);
         assert_eq!(sides.counterparts(a, Some("2025-12-02"), 10), vec![c]);
         assert_eq!(sides.later_disagreeing(c, "2025-12-03"), 0);
-        assert_eq!(sides.identities(d), vec!["d=3 seconds".to_string(), "d=5 seconds".to_string()]);
-        let sum = |ids: &[&str]| ids.iter().fold(0u64, |s, id| s.wrapping_add(crate::report::fnv1a(&[id])));
-        assert_eq!(sides.counterpart_digest(c), sum(&["a=5 seconds", "b=5 seconds"]));
+        assert_eq!(sides.values(d), vec!["3 seconds".to_string(), "5 seconds".to_string()]);
+        let hash = |values: &[&str]| crate::report::fnv1a(values);
+        assert_eq!(sides.counterpart_digest(c), hash(&["5 seconds"]), "a and b give one value: counted once");
+        assert_eq!(sides.counterpart_digest(a), hash(&["3 seconds"]));
         assert_eq!(sides.counterpart_digest(d), 0, "no counterparts");
         assert_eq!(sides.representatives(&[a, b, c]), vec![a, c]);
         assert_eq!(sides.counterpart_digest(a), sides.counterpart_digest(b), "one digest per group");

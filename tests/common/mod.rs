@@ -76,3 +76,61 @@ pub fn run_with(cwd: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Run 
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// A folder of its own under the system's temp folder, removed when dropped.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    /// An empty folder named after the test.
+    pub fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("claimcheck-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a temp folder");
+        TempDir(dir)
+    }
+
+    /// A folder holding a copy of the bundled corpus in `corpus/`.
+    pub fn with_corpus(name: &str) -> TempDir {
+        let dir = TempDir::new(name);
+        std::fs::create_dir_all(dir.0.join("corpus")).expect("create corpus/");
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in std::fs::read_dir(corpus).expect("read corpus/").flatten() {
+            std::fs::copy(entry.path(), dir.0.join("corpus").join(entry.file_name())).expect("copy an article");
+        }
+        dir
+    }
+
+    /// The path of `relative` inside it.
+    pub fn path(&self, relative: &str) -> std::path::PathBuf {
+        self.0.join(relative)
+    }
+
+    /// Write `text` to `relative`, making folders as needed.
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).expect("create folders");
+        }
+        std::fs::write(path, text).expect("write a file");
+    }
+
+    /// The text of `relative`.
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap_or_else(|e| panic!("read {relative}: {e}"))
+    }
+
+    /// Run `claimcheck` with `args` inside the folder (or a folder within it).
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_with(Some(&self.0), args, None)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The article of the corpus that dates the Kremlin meeting December 3, a day after
+/// everyone else (and gives it five hours, against one report's "about three").
+pub const RECAP: &str = "corpus/2025-12-04-riverbend-gazette-kremlin-recap.md";
