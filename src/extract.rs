@@ -198,7 +198,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
 }
 
 /// A sentence's words as a set.
-fn word_set<'p>(p: &'p Prepared, vocab: &Vocab) -> WordSet<'p> {
+fn word_set(p: &Prepared, vocab: &Vocab) -> WordSet {
     let words = p.raw.iter().filter_map(|t| match &t.kind {
         TokenKind::Word(w) => Some(w.as_str()),
         TokenKind::Punct(_) => None,

@@ -105,8 +105,8 @@ pub enum Element {
         text: String,
         /// Whether any word starting with `text` matches.
         prefix: bool,
-        /// The whole word's number in the rule set's [`Vocab`]; [`UNKNOWN_WORD`] until
-        /// [`Pattern::intern`] gives it one.
+        /// The word's (or beginning's) number in the rule set's [`Vocab`];
+        /// [`UNKNOWN_WORD`] until [`Pattern::intern`] gives it one.
         id: WordId,
     },
     /// A punctuation literal; every hyphen and dash is stored as `-`.
@@ -560,9 +560,11 @@ struct Search<'t> {
     captures: Vec<Capture>,
 }
 
-/// Whether a pattern word matches a token: by number when both carry one.
+/// Whether a pattern word matches a token: a whole word of an interned pattern by
+/// number (tokens matched against an interned pattern are numbered in the same table,
+/// so a token without a number is no word the pattern names), else by letters.
 fn same_word(word: &str, prefix: bool, id: WordId, tok: &str, tok_id: WordId) -> bool {
-    if !prefix && id != UNKNOWN_WORD && tok_id != UNKNOWN_WORD {
+    if !prefix && id != UNKNOWN_WORD {
         return id == tok_id;
     }
     word_matches(word, prefix, tok)
@@ -791,6 +793,7 @@ impl Pattern {
             for element in elements {
                 match element {
                     Element::Word { text, prefix: false, id } => *id = vocab.intern(text),
+                    Element::Word { text, prefix: true, id } => *id = vocab.intern_stem(text),
                     Element::Group(alternatives) => alternatives.iter_mut().for_each(|a| walk(a, vocab)),
                     Element::Optional(part) => walk(part, vocab),
                     _ => {}
