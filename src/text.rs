@@ -245,35 +245,19 @@ pub enum TokenKind {
 
 /// Tokenize `text[range]` into words and punctuation.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
-    let Some(part) = text.get(range.clone()) else { return out };
+    let Some(part) = text.get(range.clone()) else { return Vec::new() };
     let bytes = part.as_bytes();
-    // The character at byte `i` (a char boundary) and its length; ASCII without decoding.
-    let char_at = |i: usize| -> Option<(char, usize)> {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => Some((*b as char, 1)),
-            Some(_) => part.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
-            None => None,
-        }
-    };
-    let is_word_char = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    // About one token every five bytes of news text.
+    let mut out = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;
-    while let Some((c, len)) = char_at(i) {
+    while let Some((c, len)) = char_at(part, i) {
         if is_word_char(c) {
-            let mut end = i + len;
-            while let Some((d, dlen)) = char_at(end) {
-                let inner_apostrophe =
-                    matches!(d, '\'' | '\u{2019}') && char_at(end + dlen).is_some_and(|(e, _)| is_word_char(e));
-                if is_word_char(d) || inner_apostrophe {
-                    end += dlen;
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(part, i + len);
             let written = part.get(i..end).unwrap_or("");
             // Words are short: kept inline, they cost no allocation.
             let mut buf = [0; 24];
             let word = match crate::parse::lex::lower(written, &mut buf) {
+                Some(w) if w.len() <= INLINE_WORD => SmolStr::new_inline(w),
                 Some(w) => SmolStr::new(w),
                 None => SmolStr::from(written.to_lowercase().replace('\u{2019}', "'")),
             };
@@ -287,6 +271,38 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The longest word [`SmolStr`] keeps inline.
+const INLINE_WORD: usize = 23;
+
+/// The character at byte `i` of `part` (a char boundary) and its length; ASCII without
+/// decoding.
+fn char_at(part: &str, i: usize) -> Option<(char, usize)> {
+    match part.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => Some((char::from(*b), 1)),
+        Some(_) => part.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Where the word going on at byte `i` ends: letters, digits and inner apostrophes
+/// ("witkoff's").
+fn word_end(part: &str, mut i: usize) -> usize {
+    while let Some((d, len)) = char_at(part, i) {
+        let inner_apostrophe =
+            matches!(d, '\'' | '\u{2019}') && char_at(part, i + len).is_some_and(|(e, _)| is_word_char(e));
+        if is_word_char(d) || inner_apostrophe {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 #[cfg(test)]
