@@ -65,13 +65,17 @@ pub struct EventFile {
     pub event: Vec<Event>,
 }
 
+/// The tables are keyed by the rules' own names and looked up once a word: a simple
+/// hash serves.
+type FastHash = std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>;
+
 /// Lookup tables built from the entity and event files.
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
     /// First word of a name (lower case) to the names that start with it.
-    by_first_word: HashMap<String, Vec<(Vec<String>, EntityKind, String)>>,
+    by_first_word: HashMap<String, Vec<(Vec<String>, EntityKind, String)>, FastHash>,
     /// Place id to the place it lies in.
-    parent: HashMap<String, String>,
+    parent: HashMap<String, String, FastHash>,
     /// Events in order.
     events: Vec<Event>,
 }

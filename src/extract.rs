@@ -507,6 +507,18 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         && rule.needs_qualifier()
                         && own_subject(rule, template, subject.as_deref());
                     let comparable = subject.is_some() && !qualifier_missing;
+                    // A rule that knows what the value is about beats one that does not; a
+                    // pattern that fixes its qualifier beats cue words; then the longer match.
+                    let rank = (
+                        subject.is_some(),
+                        entry.qualifier.is_some(),
+                        p.spans[m.end - 1].end - p.spans[m.start].start,
+                        comparable,
+                    );
+                    let slot = best.iter().position(|(v, _, _)| *v == found.start);
+                    if slot.is_some_and(|i| rank <= best[i].1) {
+                        continue;
+                    }
                     let (line, column) = index.line_col(&article.text, found.start);
                     let claim = Claim {
                         rule: rule.id.clone(),
@@ -527,17 +539,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         qualifier_missing,
                         qualifier_inferred: false,
                     };
-                    // A rule that knows what the value is about beats one that does not; a
-                    // pattern that fixes its qualifier beats cue words; then the longer match.
-                    let rank = (
-                        claim.subject != UNKNOWN_SUBJECT,
-                        entry.qualifier.is_some(),
-                        p.spans[m.end - 1].end - p.spans[m.start].start,
-                        claim.comparable,
-                    );
-                    match best.iter_mut().find(|(v, _, _)| *v == found.start) {
-                        Some(slot) if rank > slot.1 => *slot = (found.start, rank, claim),
-                        Some(_) => {}
+                    match slot {
+                        Some(i) => best[i] = (found.start, rank, claim),
                         None => best.push((found.start, rank, claim)),
                     }
                 }
