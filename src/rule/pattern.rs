@@ -571,6 +571,14 @@ fn same_word(word: &str, prefix: bool, id: WordId, tok: &str, tok_id: WordId) ->
 }
 
 fn word_matches(word: &str, prefix: bool, tok: &str) -> bool {
+    // A token that starts with a lower-case letter or a digit keeps that first byte when
+    // folded: when it differs from the word's, nothing more needs comparing.
+    if let (Some(t), Some(w)) = (tok.as_bytes().first(), word.as_bytes().first())
+        && (t.is_ascii_lowercase() || t.is_ascii_digit())
+        && t != w
+    {
+        return false;
+    }
     // Tokens come lower-cased already; fold only what may still need it.
     if tok.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return if prefix { tok.starts_with(word) } else { tok == word };
