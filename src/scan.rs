@@ -8,9 +8,12 @@
 use crate::parse::date::{self, Anchor, DateExpr, Tense};
 use crate::parse::lex::lower;
 use crate::parse::{duration, not_value, number, ordinal};
+use crate::rule::vocab::Fnv;
 use crate::value::{Mod, Value};
 use chrono::NaiveDate;
 use nom::Parser;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,200 +115,223 @@ const OVER_VERBS: &[&str] = &[
     "gone",
 ];
 
-/// Whether a lower-case word can be the first content word of a value.
-fn is_trigger(w: &str) -> bool {
-    matches!(
-        w,
-        "zero"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fourty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "dozen"
-            | "half"
-            | "quarter"
-            | "third"
-            | "thirds"
-            | "quarters"
-            | "couple"
-            | "pair"
-            | "few"
-            | "minus"
-            | "negative"
-            | "first"
-            | "second"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "sixtieth"
-            | "seventieth"
-            | "eightieth"
-            | "ninetieth"
-            | "hundredth"
-            | "thousandth"
-            | "hour"
-            | "day"
-            | "week"
-            | "weekend"
-            | "fortnight"
-            | "month"
-            | "year"
-            | "decade"
-            | "century"
-            | "millennium"
-            | "minute"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "today"
-            | "tonight"
-            | "yesterday"
-            | "tomorrow"
-    )
+/// What a word can be to a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The first content word of a value: "five", "December", "today".
+    Trigger,
+    /// A word that can open a value phrase before its trigger: "more", "the", "since".
+    Prefix,
+    /// Neither.
+    None,
 }
 
-/// Whether a lower-case word can open a value phrase a few words before its trigger: a
-/// hedge ("more than", "as long as"), an article ("the 2nd of"), a preposition of time
-/// ("since", "in"), a relative word ("last", "next").
-fn is_prefix(w: &str) -> bool {
-    crate::parse::hedge::opens_hedge(w)
-        || matches!(
-            w,
-            // Inner words of hedges ("as long as", "a little over") and of date phrases
-            // ("the 2nd of", "the middle of", "in three days").
-            "little"
-                | "long"
-                | "many"
-                | "much"
-                | "high"
-                | "than"
-                | "to"
-                | "least"
-                | "most"
-                | "minimum"
-                | "maximum"
-                | "excess"
-                | "shy"
-                | "short"
-                | "quite"
-                | "full"
-                | "the"
-                | "on"
-                | "since"
-                | "until"
-                | "by"
-                | "during"
-                | "through"
-                | "throughout"
-                | "before"
-                | "after"
-                | "from"
-                | "of"
-                | "last"
-                | "next"
-                | "this"
-                | "past"
-                | "previous"
-                | "coming"
-                | "early"
-                | "late"
-                | "mid"
-                | "middle"
-                | "beginning"
-                | "start"
-                | "end"
-                | "earlier"
-                | "later"
-                | "following"
-                | "between"
-                | "half"
-                | "one"
-        )
+/// The role of every trigger and prefix word, looked up once a word.
+static ROLES: std::sync::LazyLock<HashMap<&'static str, Role, BuildHasherDefault<Fnv>>> =
+    std::sync::LazyLock::new(|| {
+        let mut roles = HashMap::default();
+        for w in PREFIX_WORDS.iter().chain(crate::parse::hedge::HEDGE_OPENERS) {
+            roles.insert(*w, Role::Prefix);
+        }
+        // A word that is both ("one", "half") is a trigger.
+        for w in TRIGGER_WORDS {
+            roles.insert(*w, Role::Trigger);
+        }
+        roles
+    });
+
+/// The role of a lower-case word.
+fn role(w: &str) -> Role {
+    ROLES.get(w).copied().unwrap_or(Role::None)
 }
+
+/// Words that can be the first content word of a value.
+const TRIGGER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "half",
+    "quarter",
+    "third",
+    "thirds",
+    "quarters",
+    "couple",
+    "pair",
+    "few",
+    "minus",
+    "negative",
+    "first",
+    "second",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "hour",
+    "day",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "millennium",
+    "minute",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Words besides the hedges' first words that can open a value phrase a few words
+/// before its trigger: an article ("the 2nd of"), a preposition of time
+/// ("since", "in"), a relative word ("last", "next").
+const PREFIX_WORDS: &[&str] = &[
+    // Inner words of hedges ("as long as", "a little over") and of date phrases ("the
+    // 2nd of", "the middle of", "in three days").
+    "little",
+    "long",
+    "many",
+    "much",
+    "high",
+    "than",
+    "to",
+    "least",
+    "most",
+    "minimum",
+    "maximum",
+    "excess",
+    "shy",
+    "short",
+    "quite",
+    "full",
+    "the",
+    "on",
+    "since",
+    "until",
+    "by",
+    "during",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "from",
+    "of",
+    "last",
+    "next",
+    "this",
+    "past",
+    "previous",
+    "coming",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "beginning",
+    "start",
+    "end",
+    "earlier",
+    "later",
+    "following",
+    "between",
+    "half",
+    "one",
+];
 
 /// What a parser read at one place, before dates are placed.
 enum Reading {
@@ -499,7 +525,12 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
         let we = ascii_word_end(text, ws).max(ws + 1);
         let is_digit = text.as_bytes()[ws].is_ascii_digit();
         let mut buf = [0; 24];
-        let trigger = is_digit || text.get(ws..we).and_then(|w| lower(w, &mut buf)).is_some_and(is_trigger);
+        let role = if is_digit {
+            Role::Trigger
+        } else {
+            text.get(ws..we).and_then(|w| lower(w, &mut buf)).map_or(Role::None, role)
+        };
+        let trigger = role == Role::Trigger;
         if trigger {
             if let Some(end) = not_value::zone(text, ws, word_before(text, ws)) {
                 pos = end.max(we);
@@ -546,7 +577,7 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
         }
         // Only words that can open a value phrase are worth starting from later; any
         // other word cuts the chain, since a phrase never runs through it.
-        let opens = trigger || text.get(ws..we).and_then(|w| lower(w, &mut buf)).is_some_and(is_prefix);
+        let opens = role != Role::None;
         if !opens {
             recent_len = 0;
         } else if recent_len < LOOKBACK {

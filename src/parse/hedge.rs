@@ -2,8 +2,12 @@
 //! long as", "exactly", and the trailing "or so", "or more", "or less".
 
 use super::lex::{Res, fail, one_of, sp};
+use crate::rule::vocab::Fnv;
 use crate::value::Hedge;
 use nom::Parser;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 /// Prefix hedges, longest phrase first within each group so "no less than" is not read
 /// as "no" plus "less than".
@@ -108,53 +112,58 @@ fn lookup<'a>(table: &'static [(&'static str, Hedge)], input: &'a str) -> Res<'a
     fail(input)
 }
 
+/// The first words of the hedge phrases (prefixes and suffixes).
+pub const HEDGE_OPENERS: &[&str] = &[
+    "no",
+    "not",
+    "a",
+    "at",
+    "as",
+    "up",
+    "more",
+    "greater",
+    "in",
+    "upwards",
+    "well",
+    "just",
+    "slightly",
+    "over",
+    "exceeding",
+    "close",
+    "nearly",
+    "almost",
+    "approaching",
+    "approaches",
+    "nearing",
+    "less",
+    "fewer",
+    "under",
+    "below",
+    "approximately",
+    "approx",
+    "roughly",
+    "around",
+    "about",
+    "some",
+    "perhaps",
+    "maybe",
+    "possibly",
+    "circa",
+    "an",
+    "estimated",
+    "exactly",
+    "precisely",
+    "fully",
+    "or",
+    "plus",
+];
+
 /// Whether a lower-case word is the first word of some hedge phrase; checked before the
 /// tables are searched, since most words open none.
 pub fn opens_hedge(w: &str) -> bool {
-    matches!(
-        w,
-        "no" | "not"
-            | "a"
-            | "at"
-            | "as"
-            | "up"
-            | "more"
-            | "greater"
-            | "in"
-            | "upwards"
-            | "well"
-            | "just"
-            | "slightly"
-            | "over"
-            | "exceeding"
-            | "close"
-            | "nearly"
-            | "almost"
-            | "approaching"
-            | "approaches"
-            | "nearing"
-            | "less"
-            | "fewer"
-            | "under"
-            | "below"
-            | "approximately"
-            | "approx"
-            | "roughly"
-            | "around"
-            | "about"
-            | "some"
-            | "perhaps"
-            | "maybe"
-            | "possibly"
-            | "circa"
-            | "an"
-            | "estimated"
-            | "exactly"
-            | "precisely"
-            | "fully"
-            | "or"
-            | "plus"
-    )
+    static OPENERS: LazyLock<HashSet<&str, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| HEDGE_OPENERS.iter().copied().collect());
+    OPENERS.contains(w)
 }
 
 /// A hedge before a figure, with the space after it: "more than ", "as long as ".

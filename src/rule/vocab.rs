@@ -78,9 +78,11 @@ impl Vocab {
     /// The numbers of the beginnings `word` starts with.
     pub fn stems_of<'v>(&'v self, word: &'v str) -> impl Iterator<Item = WordId> + 'v {
         let candidates = word.as_bytes().first().and_then(|b| self.stems_by_first.get(usize::from(*b)));
-        candidates.into_iter().flatten().copied().filter(move |id| {
-            self.stems.get(*id as usize).is_some_and(|stem| word.starts_with(&**stem))
-        })
+        candidates
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |id| self.stems.get(*id as usize).is_some_and(|stem| word.starts_with(&**stem)))
     }
 
     /// How many whole words the table holds.
@@ -137,7 +139,8 @@ pub struct WordSet {
 impl WordSet {
     /// The set of `words` (lower case), numbered in `vocab`.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>, vocab: &Vocab) -> WordSet {
-        let mut set = WordSet { words: vec![0; vocab.len().div_ceil(64)], stems: vec![0; vocab.stems.len().div_ceil(64)] };
+        let mut set =
+            WordSet { words: vec![0; vocab.len().div_ceil(64)], stems: vec![0; vocab.stems.len().div_ceil(64)] };
         for word in words {
             let id = vocab.id(word);
             if id != UNKNOWN_WORD {
