@@ -21,27 +21,34 @@
 //! 4. times `compare::compare` over a million synthetic claims: 100,000 articles of 10
 //!    claims over 3,000 keys, once with every key equally likely and once with a few
 //!    keys in most articles (Zipf), as a real story's headline facts are;
-//! 5. removes the folder and prints a summary.
+//! 5. times each report format (`--format`) over the 10,000 articles: through the
+//!    library, each printer writing to a file against extraction and comparison of the
+//!    same articles (the share a format adds, measured apart from the rest of the run),
+//!    and through the binary, `claimcheck compare DIR --format F -o FILE`, runs of the
+//!    formats taken in turn and the best of each kept, against `--format concise` (the
+//!    cheapest); the target is under 5% for every format;
+//! 6. removes the folder and prints a summary.
 //!
 //! The binary is not built by `cargo bench`: run `cargo build --release` first, then
 //! `cargo bench --bench scale`. Knobs: `CLAIMCHECK_BIN` (the binary; default
 //! `target/release/claimcheck`), `CLAIMCHECK_BENCH_RUNS` (runs of the timed library
 //! steps, best taken; default 3), `CLAIMCHECK_SCALE_ARTICLES` (default 10000),
 //! `CLAIMCHECK_SCALE_CLAIMS` (default 1000000), `CLAIMCHECK_SCALE_ONLY=generate|binary|
-//! extract|compare` (one step, for a profiler), `CLAIMCHECK_SCALE_KEYS=uniform|zipf` (one
+//! extract|formats|compare` (one step, for a profiler), `CLAIMCHECK_SCALE_KEYS=uniform|zipf` (one
 //! key distribution), `CLAIMCHECK_SCALE_KEEP=1` (keep the folder).
 
 use chrono::{Duration as Days, NaiveDate};
 use claimcheck::article::Article;
 use claimcheck::compare::{self, ArticleClaims, Finding, Relation};
 use claimcheck::extract::{self, Claim, Span};
+use claimcheck::report::{Context, Report};
 use claimcheck::rule::{self, RuleSet};
 use claimcheck::scan;
 use claimcheck::value::{Amount, DateValue, Hedge, Value, seconds};
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::io::Read;
+use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -908,6 +915,10 @@ fn main() {
             }
         }
     }
+    // ---- 5. What each report format adds.
+    if wants("formats") {
+        formats(&sets[0], &root.0, runs, &mut summary);
+    }
     drop(root);
 
     // ---- 4. A million claims.
@@ -915,6 +926,113 @@ fn main() {
         synthetic_compare(million, &mut summary);
     }
     print_summary(&summary);
+}
+
+// ---------------------------------------------------------------------------------
+// Report formats
+
+/// Every report format, the cheapest first: the baseline of the binary's runs.
+const FORMATS: [Report; 8] = [
+    Report::Concise,
+    Report::Github,
+    Report::Human,
+    Report::Json,
+    Report::Jsonl,
+    Report::Sarif,
+    Report::Markdown,
+    Report::Claimreview,
+];
+
+/// What each format adds to a `compare` of `set`: through the library (the printer
+/// alone against extraction and comparison), then through the binary (against
+/// `--format concise`).
+fn formats(set: &Set, root: &Path, runs: usize, summary: &mut Vec<String>) {
+    let rules = RuleSet::load(&rule::bundled_sources()).unwrap_or_else(|e| panic!("bundled rules do not load: {e:?}"));
+    let files: Vec<(String, Vec<u8>)> = set
+        .files
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read(p).expect("read a generated article")))
+        .collect();
+    let (times, (articles, findings)) = time(runs, || {
+        let articles = extract_all(&files, &rules);
+        let findings = compare::compare(&articles, |k| rules.kind_changes(k));
+        (articles, findings)
+    });
+    let base = times[0].as_secs_f64();
+    let line = format!(
+        "formats: extract and compare {} articles through the library, best of {runs}: {base:.2} s, {}",
+        articles.len(),
+        relations(&findings)
+    );
+    println!("{line}");
+    summary.push(line);
+    let ctx = Context { articles: articles.len(), ..Context::default() };
+    let path = root.join("report.out");
+    let mut worst: f64 = 0.0;
+    for format in FORMATS {
+        let (times, _) = time(runs, || {
+            let file = std::fs::File::create(&path).expect("create the report file");
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            format.write(&findings, &ctx, &mut out).expect("write the report");
+            out.flush().expect("write the report");
+        });
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len() as usize);
+        let share = times[0].as_secs_f64() / base;
+        worst = worst.max(share);
+        let line = format!(
+            "  {:<11} written in {:.3} s ({:>6.1} MB): {:.1}% of extract and compare",
+            format.name(),
+            times[0].as_secs_f64(),
+            mb(size),
+            100.0 * share
+        );
+        println!("{line}");
+        summary.push(line);
+    }
+    let line = format!(
+        "  every format under 5% of extract and compare: {} (worst {:.1}%)",
+        if worst < 0.05 { "met" } else { "NOT met" },
+        100.0 * worst
+    );
+    println!("{line}");
+    summary.push(line);
+    drop((articles, findings));
+
+    let bin = binary_path();
+    if !bin.exists() {
+        return;
+    }
+    // Rounds of every format in turn, so that a busy moment of the machine does not
+    // fall on one format's runs alone; the best of each is kept.
+    let mut best = [Duration::MAX; FORMATS.len()];
+    for _ in 0..runs {
+        for (k, format) in FORMATS.iter().enumerate() {
+            let started = Instant::now();
+            let status = Command::new(&bin)
+                .arg("compare")
+                .arg(&set.dir)
+                .args(["--format", &format.name(), "--output"])
+                .arg(&path)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()));
+            assert!(status.success(), "claimcheck compare --format {} failed: {status}", format.name());
+            best[k] = best[k].min(started.elapsed());
+        }
+    }
+    let concise = best[0].as_secs_f64();
+    for (format, time) in FORMATS.iter().zip(best) {
+        let over = time.as_secs_f64() / concise - 1.0;
+        let line = format!(
+            "  binary compare --format {:<11} best of {runs}: {:.2} s, {:+.1}% over concise",
+            format.name(),
+            time.as_secs_f64(),
+            100.0 * over
+        );
+        println!("{line}");
+        summary.push(line);
+    }
 }
 
 fn time_compare_with(articles: &[ArticleClaims], rules: &RuleSet) -> (f64, String) {

@@ -7,11 +7,16 @@
 //! reports" (values that never overlap, and dates do not explain it) or "Updated by a
 //! later report" (a later article gives a newer value of a fact that changes). It has
 //! no numeric rating, since the reports' disagreeing says nothing on which is right.
+//!
+//! Written by hand, a review a line: what the reviews of one finding share (their
+//! keywords, the opening of their body, the citations of each group of articles that
+//! stand the same way) is made once, not once for each of thousands of claims.
 
-use super::{Context, Dispute, Disputed, for_each_disputed, key_text, one_line};
+use super::json::{self, flush_some};
+use super::{Context, Dispute, Disputed, PerValue, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
-use serde::Serialize;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Reports cited per review; `reviewBody` gives the full count.
@@ -30,131 +35,88 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Write the reviews as a JSON array, one review a line, each as it is made.
+/// Write the reviews as a JSON array, one review a line.
 pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::Result<()> {
-    out.write_all(b"[")?;
+    let mut buffer = Vec::with_capacity(json::FLUSH_AT + (1 << 16));
+    buffer.push(b'[');
     let mut status = Ok(());
     let mut first = true;
-    let mut cache = Cited::default();
-    let mut buffer = Vec::new();
-    for_each_disputed(findings, ctx, true, |d| {
+    let mut body = String::new();
+    let mut values: PerValue<String> = PerValue::default();
+    for_each_disputed_finding(findings, ctx, true, |disputed| {
         if status.is_err() {
             return;
         }
-        let separator: &[u8] = if first { b"\n" } else { b",\n" };
-        first = false;
-        status = out.write_all(separator).and_then(|()| write_review(out, &mut buffer, &mut cache, d));
+        let shared = Shared::new(disputed[0].sides.finding);
+        values.clear();
+        let mut cited: HashMap<Standing, (usize, Vec<u8>)> = HashMap::new();
+        for d in disputed {
+            buffer.extend_from_slice(if first { b"\n" } else { b",\n" });
+            first = false;
+            let (against, citations) = cited.entry((d.sides.group(d.article), d.after())).or_insert_with(|| {
+                let mut citations = Vec::new();
+                for j in d.counterparts(CITED) {
+                    let Some(o) = d.sides.articles[j].claims.first() else { continue };
+                    if !citations.is_empty() {
+                        citations.push(b',');
+                    }
+                    claim_out(&mut citations, o, Some(&o.claim.quote));
+                }
+                (d.against(), citations)
+            });
+            values.with(
+                &d.claim.claim.value,
+                |v| v.display(),
+                |value| {
+                    review(&mut buffer, &mut body, &shared, d, value, *against, citations);
+                },
+            );
+            if let Err(e) = flush_some(&mut buffer, out) {
+                status = Err(e);
+                return;
+            }
+        }
     });
     status?;
-    out.write_all(if first { b"]\n" } else { b"\n]\n" })
+    buffer.extend_from_slice(if first { b"]\n" } else { b"\n]\n" });
+    out.write_all(&buffer)
 }
 
-/// A schema.org `ClaimReview`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ClaimReview<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    claim_reviewed: &'a str,
-    review_rating: Rating,
-    review_body: String,
-    item_reviewed: ClaimOut<'a>,
-    author: Organization,
-    keywords: [&'a str; 2],
+/// Where a disputed claim stands, which decides its counterparts: its article's group
+/// ([`super::sides::Sides::group`]) and, for an update, its date ([`Disputed::after`]).
+type Standing<'a> = (usize, Option<&'a str>);
+
+/// What the reviews of one finding share.
+struct Shared {
+    /// `This report gives KIND of KEY as `
+    opening: String,
+    /// `,"author":...,"keywords":[KIND,SUBJECT],"citation":[`
+    closing: Vec<u8>,
 }
 
-/// A rating in words only: no `ratingValue`, since claimcheck gives no verdict.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Rating {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    alternate_name: &'static str,
-}
-
-#[derive(Serialize)]
-struct Organization {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'static str,
-}
-
-/// A claim as made in one article.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ClaimOut<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_published: Option<&'a str>,
-    appearance: Appearance<'a>,
-}
-
-/// The article a claim appeared in.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Appearance<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    identifier: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_published: Option<&'a str>,
-}
-
-/// The citations of the articles of one finding, serialized once: the same
-/// counterparts are cited beside thousands of claims in a large corpus.
-#[derive(Default)]
-struct Cited {
-    /// The finding they belong to (compared by address).
-    finding: usize,
-    /// By article index: its first claim as a `Claim` in JSON.
-    articles: HashMap<usize, String>,
-}
-
-impl Cited {
-    fn of(&mut self, d: &Disputed, j: usize) -> Option<&str> {
-        let finding = std::ptr::from_ref(d.sides.finding) as usize;
-        if self.finding != finding {
-            self.finding = finding;
-            self.articles.clear();
-        }
-        let o = d.sides.articles[j].claims.first()?;
-        let json = self
-            .articles
-            .entry(j)
-            .or_insert_with(|| serde_json::to_string(&claim_out(o, Some(&o.claim.quote))).unwrap_or_default());
-        Some(json)
+impl Shared {
+    fn new(f: &Finding) -> Shared {
+        let mut closing = br#","author":{"@type":"Organization","name":"claimcheck"},"keywords":["#.to_vec();
+        json::string(&mut closing, &f.kind);
+        closing.push(b',');
+        json::string(&mut closing, &f.subject);
+        closing.extend_from_slice(br#"],"citation":["#);
+        Shared { opening: format!("This report gives {} of {} as ", f.kind, key_text(f)), closing }
     }
 }
 
-/// One review on one line, its citations spliced in last.
-fn write_review(out: &mut impl Write, buffer: &mut Vec<u8>, cache: &mut Cited, d: &Disputed) -> io::Result<()> {
-    let mut citations = String::new();
-    for j in d.counterparts(CITED) {
-        if let Some(json) = cache.of(d, j) {
-            if !citations.is_empty() {
-                citations.push(',');
-            }
-            citations.push_str(json);
-        }
-    }
-    buffer.clear();
-    serde_json::to_writer(&mut *buffer, &review(d))?;
-    buffer.pop();
-    out.write_all(buffer)?;
-    write!(out, ",\"citation\":[{citations}]}}")
-}
-
-fn review<'a>(d: &Disputed<'_, 'a>) -> ClaimReview<'a> {
-    let f = d.sides.finding;
+/// One review on one line. `value` is the claim's value as displayed, `body` room
+/// for the review's body.
+fn review(
+    out: &mut Vec<u8>,
+    body: &mut String,
+    shared: &Shared,
+    d: &Disputed,
+    value: &str,
+    against: usize,
+    citations: &[u8],
+) {
     let c = d.claim;
-    let against = d.against();
     let rating = match d.dispute {
         Dispute::Conflict => CONFLICTS,
         Dispute::Updated => UPDATED,
@@ -169,35 +131,47 @@ fn review<'a>(d: &Disputed<'_, 'a>) -> ClaimReview<'a> {
         (Dispute::Updated, 1) => "later report gives a newer value",
         (Dispute::Updated, _) => "later reports give a newer value",
     };
-    ClaimReview {
-        context: "https://schema.org",
-        kind: "ClaimReview",
-        claim_reviewed: &c.claim.quote,
-        review_rating: Rating { kind: "Rating", alternate_name: rating },
-        review_body: format!(
-            "This report gives {} of {} as {} (\"{}\"); {against} {stand}.",
-            f.kind,
-            key_text(f),
-            c.claim.value.display(),
-            one_line(&c.claim.text),
-        ),
-        item_reviewed: claim_out(c, None),
-        author: Organization { kind: "Organization", name: "claimcheck" },
-        keywords: [&f.kind, &f.subject],
-    }
+    out.extend_from_slice(br#"{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"#);
+    json::string(out, &c.claim.quote);
+    out.extend_from_slice(br#","reviewRating":{"@type":"Rating","alternateName":"#);
+    json::string(out, rating);
+    out.extend_from_slice(br#"},"reviewBody":"#);
+    body.clear();
+    body.push_str(&shared.opening);
+    body.push_str(value);
+    body.push_str(" (\"");
+    body.push_str(&one_line(&c.claim.text));
+    let _ = write!(body, "\"); {against} {stand}.");
+    json::string(out, body);
+    out.extend_from_slice(br#","itemReviewed":"#);
+    claim_out(out, c, None);
+    out.extend_from_slice(&shared.closing);
+    out.extend_from_slice(citations);
+    out.extend_from_slice(b"]}");
 }
 
-/// A claim and the article it appeared in; unknown dates are left out, not `null`.
-fn claim_out<'a>(c: &'a SourcedClaim, text: Option<&'a str>) -> ClaimOut<'a> {
-    ClaimOut {
-        kind: "Claim",
-        text,
-        date_published: c.published.as_deref(),
-        appearance: Appearance {
-            kind: "NewsArticle",
-            identifier: &c.path,
-            url: c.url.as_deref(),
-            date_published: c.published.as_deref(),
-        },
+/// A schema.org `Claim` and the `NewsArticle` it appeared in, with its sentence when
+/// `text` is given; unknown dates are left out, not `null`.
+fn claim_out(out: &mut Vec<u8>, c: &SourcedClaim, text: Option<&str>) {
+    out.extend_from_slice(br#"{"@type":"Claim""#);
+    if let Some(text) = text {
+        out.extend_from_slice(br#","text":"#);
+        json::string(out, text);
     }
+    let published = c.published.as_deref();
+    if let Some(date) = published {
+        out.extend_from_slice(br#","datePublished":"#);
+        json::string(out, date);
+    }
+    out.extend_from_slice(br#","appearance":{"@type":"NewsArticle","identifier":"#);
+    json::string(out, &c.path);
+    if let Some(url) = &c.url {
+        out.extend_from_slice(br#","url":"#);
+        json::string(out, url);
+    }
+    if let Some(date) = published {
+        out.extend_from_slice(br#","datePublished":"#);
+        json::string(out, date);
+    }
+    out.extend_from_slice(b"}}");
 }

@@ -7,9 +7,10 @@
 //! no article is read again to print it.
 
 use super::sides::{Sides, file_name};
-use super::{Context, Snippet, count, key_text, plural};
+use super::{Context, Cut, PerValue, count, key_text, plural, push_number};
 use crate::compare::{Finding, Relation, SourcedClaim};
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Characters of a sentence shown around a value.
 const WIDTH: usize = 100;
@@ -26,14 +27,33 @@ struct Paint(bool);
 
 impl Paint {
     fn paint(self, code: &str, text: &str) -> String {
-        if self.0 && !text.is_empty() { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        let mut out = String::new();
+        self.push(&mut out, code, text);
+        out
+    }
+
+    /// [`Paint::paint`], onto the end of `out`.
+    fn push(self, out: &mut String, code: &str, text: &str) {
+        if self.0 && !text.is_empty() {
+            let _ = write!(out, "\x1b[{code}m{text}\x1b[0m");
+        } else {
+            out.push_str(text);
+        }
     }
 }
 
 /// Render findings rustc-style, with a closing count line.
 pub fn render(findings: &[Finding], ctx: &Context) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(findings, ctx, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write findings rustc-style, a few hundred kilobytes at a time.
+pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::Result<()> {
     let paint = Paint(ctx.color);
-    let mut out = String::new();
+    let mut out = String::with_capacity(super::json::FLUSH_AT + (1 << 16));
     for f in findings {
         let colour = match f.relation {
             Relation::Conflict => RED,
@@ -43,13 +63,18 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
         let head = paint.paint(colour, &format!("{}[{}]", f.relation.name(), f.kind));
         let _ = writeln!(out, "{head} {}", paint.paint(BOLD, &key_text(f)));
         if f.relation == Relation::Agree {
+            let mut values: PerValue<String> = PerValue::default();
             for c in &f.claims {
-                location(&mut out, paint, c);
+                values.with(&c.claim.value, |v| v.display(), |value| location(&mut out, paint, c, value));
             }
         } else {
             disputed(&mut out, paint, f, ctx, colour);
         }
         out.push('\n');
+        if out.len() >= super::json::FLUSH_AT {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     let n = |r| findings.iter().filter(|f| f.relation == r).count();
     let (conflicts, updates, agreements) = (n(Relation::Conflict), n(Relation::Update), n(Relation::Agree));
@@ -61,21 +86,33 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
         plural(agreements),
         count(ctx.articles, "article")
     );
-    out
+    sink.write_all(out.as_bytes())
 }
 
-/// `  path:line:col  value  "words"  (date)`
-fn location(out: &mut String, paint: Paint, c: &SourcedClaim) {
-    let date = c.published.as_deref().unwrap_or("undated");
-    let inferred = if c.claim.qualifier_inferred { "; version inferred from the value" } else { "" };
-    let at = format!("{}:{}:{}", c.path, c.claim.span.line, c.claim.span.column);
-    let _ = writeln!(
-        out,
-        "  {}  {}  \"{}\"  ({date}{inferred})",
-        paint.paint(BOLD, &at),
-        c.claim.value.display(),
-        c.claim.text
-    );
+/// `  path:line:col  value  "words"  (date)`; `value` is the claim's value as
+/// displayed.
+fn location(out: &mut String, paint: Paint, c: &SourcedClaim, value: &str) {
+    out.push_str("  ");
+    if paint.0 {
+        let at = format!("{}:{}:{}", c.path, c.claim.span.line, c.claim.span.column);
+        paint.push(out, BOLD, &at);
+    } else {
+        out.push_str(&c.path);
+        out.push(':');
+        push_number(out, c.claim.span.line);
+        out.push(':');
+        push_number(out, c.claim.span.column);
+    }
+    out.push_str("  ");
+    out.push_str(value);
+    out.push_str("  \"");
+    out.push_str(&c.claim.text);
+    out.push_str("\"  (");
+    out.push_str(c.published.as_deref().unwrap_or("undated"));
+    if c.claim.qualifier_inferred {
+        out.push_str("; version inferred from the value");
+    }
+    out.push_str(")\n");
 }
 
 /// A conflict or update: the claims in question first, each with its sentence.
@@ -103,20 +140,49 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
         let others = |want: bool| (0..sides.articles.len()).filter(move |&i| !q[i] && o[i] == want);
         primary.iter().copied().chain(others(true)).chain(others(false)).collect()
     };
-    let width = f.claims.iter().map(|c| c.claim.span.line.to_string().len()).max().unwrap_or(1);
+    let width = f.claims.iter().map(|c| c.claim.span.line).max().unwrap_or(0).max(1).ilog10() as usize + 1;
+    // The gutter: blank, and for each line number.
+    let blank = paint.paint(BLUE, &format!("{:>width$} |", ""));
+    let mut values: PerValue<String> = PerValue::default();
     for i in order {
         let in_question = in_question[i];
         for c in &sides.articles[i].claims {
-            location(out, paint, c);
+            values.with(&c.claim.value, |v| v.display(), |value| location(out, paint, c, value));
             if !in_question && !opposed[i] {
                 continue;
             }
-            let snippet = Snippet::of(&c.claim, WIDTH);
-            let gutter = paint.paint(BLUE, &format!("{:>width$} |", c.claim.span.line));
-            let _ = writeln!(out, "    {gutter} {}{}{}", snippet.before, snippet.value, snippet.after);
-            if snippet.value.is_empty() {
+            let cut = Cut::of(&c.claim, WIDTH);
+            out.push_str("    ");
+            let line = c.claim.span.line;
+            if paint.0 {
+                paint.push(out, BLUE, &format!("{line:>width$} |"));
+            } else {
+                let digits = if line == 0 { 1 } else { line.ilog10() as usize + 1 };
+                for _ in digits..width {
+                    out.push(' ');
+                }
+                push_number(out, line);
+                out.push_str(" |");
+            }
+            out.push(' ');
+            if cut.value.is_empty() {
+                out.push_str(cut.before);
+                if cut.cut_end {
+                    out.push('…');
+                }
+                out.push('\n');
                 continue;
             }
+            if cut.cut_start {
+                out.push('…');
+            }
+            out.push_str(cut.before);
+            out.push_str(cut.value);
+            out.push_str(cut.after);
+            if cut.cut_end {
+                out.push('…');
+            }
+            out.push('\n');
             let mut label = c.claim.value.display();
             let against = sides.disagreeing(i);
             if in_question && f.relation == Relation::Conflict && against > 0 {
@@ -125,10 +191,18 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
                 label.push_str(", the latest value");
             }
             let (mark, code) = if in_question { ('^', colour) } else { ('-', BLUE) };
-            let marks: String = std::iter::repeat_n(mark, snippet.value.chars().count()).collect();
-            let pad = " ".repeat(snippet.before.chars().count());
-            let blank = paint.paint(BLUE, &format!("{:>width$} |", ""));
-            let _ = writeln!(out, "    {blank} {pad}{} {}", paint.paint(code, &marks), paint.paint(code, &label));
+            let marks: String = std::iter::repeat_n(mark, cut.value.chars().count()).collect();
+            let pad = usize::from(cut.cut_start) + cut.before.chars().count();
+            out.push_str("    ");
+            out.push_str(&blank);
+            out.push(' ');
+            for _ in 0..pad {
+                out.push(' ');
+            }
+            paint.push(out, code, &marks);
+            out.push(' ');
+            paint.push(out, code, &label);
+            out.push('\n');
         }
     }
     let _ = writeln!(out, "  = note: {}", note(f, &sides, &primary));

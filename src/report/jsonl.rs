@@ -5,15 +5,10 @@
 
 use crate::compare::Finding;
 
-/// One finding as a line of JSON, newline included.
-pub fn line(finding: &Finding) -> String {
-    let mut s =
-        serde_json::to_string(finding).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
-    s.push('\n');
-    s
-}
-
-/// Every finding, a line each.
+/// Every finding, a line each ([`super::json::write_lines`]).
 pub fn render(findings: &[Finding]) -> String {
-    findings.iter().map(line).collect()
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = super::json::write_lines(findings, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }

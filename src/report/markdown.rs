@@ -9,18 +9,27 @@
 //! the odd one out of a conflict, or the superseded values of an update, in `compare`),
 //! `+` lines the claims they disagree with, and unmarked lines fit both.
 
-use super::sides::Sides;
-use super::{Context, Snippet, count, one_line, plural};
+use super::sides::{Quick, Sides};
+use super::{Context, Cut, PerValue, count, one_line, plural};
 use crate::compare::{Finding, Relation, SourcedClaim};
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Characters of a sentence quoted in the table.
 const WIDTH: usize = 90;
 
 /// Render the report.
 pub fn render(findings: &[Finding], ctx: &Context) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(findings, ctx, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the report, a few hundred kilobytes at a time.
+pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::Result<()> {
+    let mut out = String::with_capacity(super::json::FLUSH_AT + (1 << 16));
     match ctx.new {
         Some(new) => {
             let names: Vec<String> = new.iter().map(|n| format!("`{}`", code(n))).collect();
@@ -54,8 +63,12 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     }
     for (subject, story) in stories {
         section(&mut out, subject, &story, ctx);
+        if out.len() >= super::json::FLUSH_AT {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// One story: its table, its diffs, its sources.
@@ -63,28 +76,52 @@ fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
     let _ = writeln!(out, "## {}\n", text(subject));
     out.push_str("| claim | finding | value | quote | source | published |\n");
     out.push_str("|---|---|---|---|---|---|\n");
+    let mut values: PerValue<String> = PerValue::default();
     for f in story {
         let claim = claim_label(f);
         let relation = match f.relation {
             Relation::Agree => f.relation.name().to_string(),
             _ => format!("**{}**", f.relation.name()),
         };
+        values.clear();
         for c in &f.claims {
-            let s = Snippet::of(&c.claim, WIDTH);
-            let quote = if s.value.is_empty() {
-                text(&s.before)
+            out.push_str("| ");
+            out.push_str(&claim);
+            out.push_str(" | ");
+            out.push_str(&relation);
+            out.push_str(" | ");
+            values.with(&c.claim.value, |v| text(&v.display()), |shown| out.push_str(shown));
+            if c.claim.qualifier_inferred {
+                out.push_str(" (version inferred)");
+            }
+            out.push_str(" | ");
+            let cut = Cut::of(&c.claim, WIDTH);
+            if cut.value.is_empty() {
+                text_into(out, cut.before);
+                if cut.cut_end {
+                    out.push('…');
+                }
             } else {
-                format!("{}**{}**{}", text(&s.before), text(&s.value), text(&s.after))
-            };
-            let new = if ctx.new.is_some() && ctx.in_question(&c.path) { " (new)" } else { "" };
-            let inferred = if c.claim.qualifier_inferred { " (version inferred)" } else { "" };
-            let _ = writeln!(
-                out,
-                "| {claim} | {relation} | {}{inferred} | {quote} | {}{new} | {} |",
-                text(&c.claim.value.display()),
-                source(c),
-                c.published.as_deref().unwrap_or("undated")
-            );
+                if cut.cut_start {
+                    out.push('…');
+                }
+                text_into(out, cut.before);
+                out.push_str("**");
+                text_into(out, cut.value);
+                out.push_str("**");
+                text_into(out, cut.after);
+                if cut.cut_end {
+                    out.push('…');
+                }
+            }
+            out.push_str(" | ");
+            source(out, c);
+            if ctx.new.is_some() && ctx.in_question(&c.path) {
+                out.push_str(" (new)");
+            }
+            out.push_str(" | ");
+            out.push_str(c.published.as_deref().unwrap_or("undated"));
+            out.push_str(" |\n");
         }
     }
     out.push('\n');
@@ -92,7 +129,7 @@ fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
         diff(out, f, ctx);
     }
     out.push_str("Sources:\n\n");
-    let mut listed: HashSet<&str> = HashSet::new();
+    let mut listed: HashSet<&str, Quick> = HashSet::default();
     let mut seen: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
     let mut last: Option<&str> = None;
     for c in story.iter().flat_map(|f| f.claims.iter()) {
@@ -153,10 +190,32 @@ fn diff(out: &mut String, f: &Finding, ctx: &Context) {
             side.claims.iter().map(move |c| (mark, *c))
         })
         .collect();
-    let values: Vec<String> = rows.iter().map(|(_, c)| c.claim.value.display()).collect();
-    let words: Vec<String> = rows.iter().map(|(_, c)| format!("\"{}\"", one_line(&c.claim.text))).collect();
-    let wv = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
-    let ww = words.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    // Each distinct value displayed once, with its width in characters.
+    let mut distinct: Vec<(String, usize)> = Vec::new();
+    let mut index: PerValue<usize> = PerValue::default();
+    let values: Vec<usize> = rows
+        .iter()
+        .map(|(_, c)| {
+            let make = |v: &crate::value::Value| {
+                let shown = v.display();
+                let width = shown.chars().count();
+                distinct.push((shown, width));
+                distinct.len() - 1
+            };
+            index.with(&c.claim.value, make, |&i| i)
+        })
+        .collect();
+    // The value's words, in quotes: their width counts the quotes.
+    let words: Vec<(std::borrow::Cow<str>, usize)> = rows
+        .iter()
+        .map(|(_, c)| {
+            let words = one_line(&c.claim.text);
+            let width = words.chars().count() + 2;
+            (words, width)
+        })
+        .collect();
+    let wv = distinct.iter().map(|v| v.1).max().unwrap_or(0);
+    let ww = words.iter().map(|w| w.1).max().unwrap_or(0);
     let title = match f.relation {
         Relation::Update => "Update",
         _ => "Conflict",
@@ -172,17 +231,38 @@ fn diff(out: &mut String, f: &Finding, ctx: &Context) {
     };
     let _ = writeln!(out, "{legend}\n");
     let mut body = String::new();
-    for (((mark, c), value), words) in rows.iter().zip(&values).zip(&words) {
-        let line = format!(
-            "{mark} {value:<wv$}  {words:<ww$}  {}:{}  ({})",
-            c.path,
-            c.claim.span.line,
-            c.published.as_deref().unwrap_or("undated")
-        );
-        let _ = writeln!(body, "{}", line.trim_end());
+    for (((mark, c), &value), (words, width)) in rows.iter().zip(&values).zip(&words) {
+        let start = body.len();
+        let (value, value_width) = &distinct[value];
+        body.push(*mark);
+        body.push(' ');
+        body.push_str(value);
+        pad(&mut body, wv - value_width);
+        body.push_str("  \"");
+        body.push_str(words);
+        body.push('"');
+        pad(&mut body, ww - width);
+        body.push_str("  ");
+        body.push_str(&c.path);
+        body.push(':');
+        super::push_number(&mut body, c.claim.span.line);
+        body.push_str("  (");
+        body.push_str(c.published.as_deref().unwrap_or("undated"));
+        body.push(')');
+        let kept = body[start..].trim_end().len();
+        body.truncate(start + kept);
+        body.push('\n');
     }
-    let fence = "`".repeat(longest_run(&body, '`').max(2) + 1);
+    let run = if body.contains('`') { longest_run(&body, '`') } else { 0 };
+    let fence = "`".repeat(run.max(2) + 1);
     let _ = writeln!(out, "{fence}diff\n{body}{fence}\n");
+}
+
+/// `n` spaces.
+fn pad(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push(' ');
+    }
 }
 
 /// What a finding is about within its story: `kind (qualifier)`.
@@ -194,11 +274,28 @@ fn claim_label(f: &Finding) -> String {
 }
 
 /// A table cell's link to the article: `[path:line](url)`, or the path as code.
-fn source(c: &SourcedClaim) -> String {
-    let at = format!("{}:{}", c.path, c.claim.span.line);
+fn source(out: &mut String, c: &SourcedClaim) {
+    let mut at = String::with_capacity(c.path.len() + 8);
+    at.push_str(&c.path);
+    at.push(':');
+    super::push_number(&mut at, c.claim.span.line);
     match c.url.as_deref().filter(|u| linkable(u)) {
-        Some(u) => format!("[{}]({})", text(&at), target(u)),
-        None => format!("`{}`", code(&at)),
+        Some(u) => {
+            out.push('[');
+            text_into(out, &at);
+            out.push_str("](");
+            out.push_str(&target(u));
+            out.push(')');
+        }
+        None => {
+            out.push('`');
+            if at.contains(['`', '|']) {
+                out.push_str(&code(&at));
+            } else {
+                out.push_str(&at);
+            }
+            out.push('`');
+        }
     }
 }
 
@@ -214,11 +311,29 @@ fn target(url: &str) -> String {
 
 /// Text that reads as itself in Markdown (and in a table cell).
 fn text(s: &str) -> String {
-    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '\n', '\r'];
-    if !s.contains(SPECIAL) {
-        return s.to_string();
+    let mut out = String::with_capacity(s.len());
+    text_into(&mut out, s);
+    out
+}
+
+/// The characters [`text`] escapes or replaces, all ASCII.
+const SPECIAL: [bool; 128] = {
+    let mut special = [false; 128];
+    let chars = b"\\`*_[]<>|\n\r";
+    let mut i = 0;
+    while i < chars.len() {
+        special[chars[i] as usize] = true;
+        i += 1;
     }
-    let mut out = String::with_capacity(s.len() + 8);
+    special
+};
+
+/// [`text`], onto the end of `out`.
+fn text_into(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| b < 128 && SPECIAL[usize::from(b)]) {
+        out.push_str(s);
+        return;
+    }
     let mut prev: Option<char> = None;
     let mut chars = s.chars().peekable();
     while let Some(ch) = chars.next() {
@@ -235,7 +350,6 @@ fn text(s: &str) -> String {
         }
         prev = Some(ch);
     }
-    out
 }
 
 /// Text for inside a code span: no backticks, no pipes (table cells).

@@ -7,6 +7,7 @@ pub mod claimreview;
 pub mod concise;
 pub mod github;
 pub mod human;
+pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod sarif;
@@ -140,21 +141,59 @@ impl Report {
         }
     }
 
-    /// Write the findings in this format to `out`; JSON Lines, SARIF and ClaimReview go
-    /// out an item at a time (they can run to hundreds of megabytes over a large corpus),
-    /// the others as rendered.
+    /// Write the findings in this format to `out`; JSON, JSON Lines, SARIF and
+    /// ClaimReview go out a few hundred kilobytes at a time (they can run to hundreds of
+    /// megabytes over a large corpus), the others as rendered.
     pub fn write(self, findings: &[Finding], ctx: &Context, out: &mut impl std::io::Write) -> std::io::Result<()> {
         match self {
-            Report::Jsonl => {
-                for f in findings {
-                    out.write_all(jsonl::line(f).as_bytes())?;
-                }
-                Ok(())
-            }
+            Report::Json => json::write_findings(findings, out),
+            Report::Jsonl => json::write_lines(findings, out),
             Report::Sarif => sarif::write(findings, ctx, out),
             Report::Claimreview => claimreview::write(findings, ctx, out),
+            Report::Markdown => markdown::write(findings, ctx, out),
+            Report::Human => human::write(findings, ctx, out),
             _ => out.write_all(self.render(findings, ctx).as_bytes()),
         }
+    }
+}
+
+/// Something made from each distinct value of one finding, made once: a story's
+/// thousands of claims give a handful of values. Looked up by equality among the few
+/// seen; past [`PerValue::MAX`] of them, made each time.
+pub struct PerValue<'a, T> {
+    seen: Vec<(&'a crate::value::Value, T)>,
+}
+
+impl<T> Default for PerValue<'_, T> {
+    fn default() -> Self {
+        PerValue { seen: Vec::new() }
+    }
+}
+
+impl<'a, T> PerValue<'a, T> {
+    const MAX: usize = 64;
+
+    /// Forget the values of the last finding.
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
+    /// Hand `use_it` what `make` makes of `value`, made once.
+    pub fn with<R>(
+        &mut self,
+        value: &'a crate::value::Value,
+        make: impl FnOnce(&crate::value::Value) -> T,
+        use_it: impl FnOnce(&T) -> R,
+    ) -> R {
+        if let Some((_, made)) = self.seen.iter().find(|(v, _)| *v == value) {
+            return use_it(made);
+        }
+        let made = make(value);
+        let result = use_it(&made);
+        if self.seen.len() < Self::MAX {
+            self.seen.push((value, made));
+        }
+        result
     }
 }
 
@@ -195,7 +234,10 @@ impl Disputed<'_, '_> {
         self.sides.counterparts(self.article, self.after(), max)
     }
 
-    fn after(&self) -> Option<&str> {
+    /// For an update, the claim's publication date, after which its counterparts were
+    /// published; `None` for a conflict. What its counterparts depend on besides its
+    /// article's group ([`Sides::group`]).
+    pub fn after(&self) -> Option<&str> {
         match self.dispute {
             Dispute::Conflict => None,
             Dispute::Updated => Some(self.sides.articles[self.article].published.unwrap_or("")),
@@ -306,8 +348,7 @@ pub fn occurrences<'a>(findings: &'a [Finding], in_question: impl Fn(&str) -> bo
 pub fn fingerprint(sides: &Sides, i: usize, value: &str) -> u64 {
     let f = sides.finding;
     // The digest in hexadecimal, as it has always been hashed, without an allocation.
-    let digest = sides.counterpart_digest(i);
-    let hex: [u8; 16] = std::array::from_fn(|k| b"0123456789abcdef"[((digest >> (60 - 4 * k)) & 0xf) as usize]);
+    let hex = hex(sides.counterpart_digest(i));
     fnv1a(&[
         f.relation.name(),
         &f.kind,
@@ -316,6 +357,11 @@ pub fn fingerprint(sides: &Sides, i: usize, value: &str) -> u64 {
         value,
         std::str::from_utf8(&hex).unwrap_or_default(),
     ])
+}
+
+/// `n` in sixteen lower-case hexadecimal digits, as `format!("{n:016x}")` gives it.
+pub fn hex(n: u64) -> [u8; 16] {
+    std::array::from_fn(|k| b"0123456789abcdef"[((n >> (60 - 4 * k)) & 0xf) as usize])
 }
 
 /// A claim's sentence cut down to about `width` characters around its value: the words
@@ -334,10 +380,53 @@ pub struct Snippet {
 impl Snippet {
     /// Cut `claim.quote` around `claim.text`.
     pub fn of(claim: &Claim, width: usize) -> Snippet {
+        let cut = Cut::of(claim, width);
+        let mark = |on: bool| if on { "…" } else { "" };
+        if cut.value.is_empty() {
+            return Snippet {
+                before: format!("{}{}", cut.before, mark(cut.cut_end)),
+                value: String::new(),
+                after: String::new(),
+            };
+        }
+        Snippet {
+            before: format!("{}{}", mark(cut.cut_start), cut.before),
+            value: cut.value.to_string(),
+            after: format!("{}{}", cut.after, mark(cut.cut_end)),
+        }
+    }
+}
+
+/// [`Snippet`] without copies: the parts of the sentence, and whether `…` goes before
+/// or after them. When the value's words cannot be found, all that is shown is `before`
+/// (then `…` where cut).
+#[derive(Clone, Copy, Debug)]
+pub struct Cut<'a> {
+    /// Up to the value.
+    pub before: &'a str,
+    /// The value's words as the sentence has them; empty when not found.
+    pub value: &'a str,
+    /// After the value.
+    pub after: &'a str,
+    /// Whether the sentence's start was cut.
+    pub cut_start: bool,
+    /// Whether the sentence's end was cut.
+    pub cut_end: bool,
+}
+
+impl<'a> Cut<'a> {
+    /// Cut `claim.quote` around `claim.text`.
+    pub fn of(claim: &'a Claim, width: usize) -> Cut<'a> {
         let quote = claim.quote.as_str();
         let text = one_line(&claim.text);
         let Some(vstart) = find_words(quote, &text) else {
-            return Snippet { before: shorten(quote, width), value: String::new(), after: String::new() };
+            let end = if quote.len() > width { quote.char_indices().nth(width).map(|(i, _)| i) } else { None };
+            let before = match end {
+                // Too long: one character less than the width, and the mark.
+                Some(_) => &quote[..quote.char_indices().nth(width.saturating_sub(1)).map_or(quote.len(), |(i, _)| i)],
+                None => quote,
+            };
+            return Cut { before, value: "", after: "", cut_start: false, cut_end: end.is_some() };
         };
         let vend = vstart + text.len();
         // Byte offsets throughout; characters are counted only where the sentence is
@@ -362,13 +451,13 @@ impl Snippet {
                 end = vend + space;
             }
         }
-        let mut before = if start > 0 { "…".to_string() } else { String::new() };
-        before.push_str(&quote[start..vstart]);
-        let mut after = quote[vend..end].to_string();
-        if end < quote.len() {
-            after.push('…');
+        Cut {
+            before: &quote[start..vstart],
+            value: &quote[vstart..vend],
+            after: &quote[vend..end],
+            cut_start: start > 0,
+            cut_end: end < quote.len(),
         }
-        Snippet { before, value: quote[vstart..vend].to_string(), after }
     }
 }
 
@@ -388,20 +477,41 @@ fn chars_forward(s: &str, at: usize, n: usize) -> usize {
 /// Byte offset of `words` in `sentence`, preferring a match that stands between word
 /// boundaries ("19" in "19 points", not in "2019").
 fn find_words(sentence: &str, words: &str) -> Option<usize> {
-    if words.is_empty() {
-        return None;
-    }
     let bounded = |at: usize| {
         let before = sentence[..at].chars().next_back();
         let after = sentence[at + words.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     };
-    let mut all = sentence.match_indices(words).map(|(i, _)| i);
-    let first = all.next()?;
+    let first = find_from(sentence, words, 0)?;
     if bounded(first) {
         return Some(first);
     }
-    Some(sentence.match_indices(words).map(|(i, _)| i).find(|&i| bounded(i)).unwrap_or(first))
+    // Matches do not overlap, as `str::match_indices` gives them.
+    let mut at = first;
+    while let Some(next) = find_from(sentence, words, at + words.len()) {
+        if bounded(next) {
+            return Some(next);
+        }
+        at = next;
+    }
+    Some(first)
+}
+
+/// Byte offset of the first `needle` in `hay` at or after `from` (a non-empty needle
+/// that starts a character, so every match starts one): the needle's first byte
+/// looked for, then the rest compared. A value's few words need nothing cleverer.
+fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let (&head, rest) = needle.split_first()?;
+    let mut at = from;
+    while at + needle.len() <= hay.len() {
+        let found = at + hay[at..=hay.len() - needle.len()].iter().position(|&b| b == head)?;
+        if &hay[found + 1..found + needle.len()] == rest {
+            return Some(found);
+        }
+        at = found + 1;
+    }
+    None
 }
 
 /// The key as shown after a finding's kind: `subject/qualifier`.
@@ -422,6 +532,11 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
         && !text.ends_with(' ')
         && text.is_ascii();
     if plain { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
+}
+
+/// A whole number in decimal, onto the end of `out`.
+pub fn push_number(out: &mut String, n: usize) {
+    out.push_str(json::digits(n, &mut [0; 20]));
 }
 
 /// `n` and the noun, plural when `n` is not 1 ("1 article", "3 articles").
@@ -494,9 +609,13 @@ pub fn extract_json(articles: &[ArticleClaims]) -> String {
     to_json(&doc)
 }
 
-/// JSON for `compare` and `check`.
+/// JSON for `compare` and `check`: [`FindingsDoc`] as `serde_json` prints it pretty,
+/// written by hand ([`json::write_findings`]).
 pub fn findings_json(findings: &[Finding]) -> String {
-    to_json(&FindingsDoc { schema_version: 1, findings })
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = json::write_findings(findings, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn to_json(doc: &impl Serialize) -> String {
@@ -510,14 +629,6 @@ fn key_of(claim: &Claim) -> String {
         Some(q) => format!("{}/{}", claim.subject, q),
         None => claim.subject.clone(),
     }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{cut}…")
 }
 
 /// Human listing of each article's claims.

@@ -11,9 +11,11 @@
 //! paragraph added above the claim or a renamed file must not turn the same conflict
 //! into a new alert, while a changed value, or a new value against it, does.
 
+use super::json::{number, string};
 use super::sides::{Sides, file_name};
 use super::{Context, Disputed, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
+use crate::value::Value;
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
 use std::fmt::Write as _;
@@ -142,6 +144,9 @@ fn rule(kind: &str, level: &str) -> Json {
     })
 }
 
+/// A value as displayed, with the fingerprint (in hexadecimal) of a claim of it.
+type Shown<'a> = (&'a Value, String, [u8; 16]);
+
 /// What the results of one finding share, rendered once: the JSON before each
 /// message, the message's opening words, the properties' fixed part, and, for the
 /// claims of each group of articles ([`Sides::group`]), whose counterparts are the
@@ -160,6 +165,9 @@ struct Shared<'s, 'a> {
     /// Per group: the message's links to the counterparts, the `relatedLocations`
     /// array, and how many it lists.
     counterparts: Vec<OnceLock<(String, Vec<u8>, usize)>>,
+    /// Per group: each value its articles give, as displayed, with the fingerprint of
+    /// a claim of that value (the same for all of them).
+    values: Vec<OnceLock<Vec<Shown<'a>>>>,
 }
 
 impl<'s, 'a> Shared<'s, 'a> {
@@ -184,6 +192,29 @@ impl<'s, 'a> Shared<'s, 'a> {
             properties: properties.into_bytes(),
             uris: sides.articles.iter().map(|a| quoted(&uri(a.path))).collect(),
             counterparts: sides.articles.iter().map(|_| OnceLock::new()).collect(),
+            values: sides.articles.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// A disputed claim's value as displayed and its fingerprint: the same for every
+    /// claim of that value in articles of one group.
+    fn value(&self, d: &Disputed<'_, 'a>) -> (&str, &[u8; 16]) {
+        let value = &d.claim.claim.value;
+        let known = self.values[self.sides.group(d.article)].get_or_init(|| {
+            let mut known: Vec<Shown<'a>> = Vec::new();
+            for c in &self.sides.articles[d.article].claims {
+                if !known.iter().any(|(v, _, _)| *v == &c.claim.value) {
+                    let shown = c.claim.value.display();
+                    let fingerprint = super::hex(super::fingerprint(self.sides, d.article, &shown));
+                    known.push((&c.claim.value, shown, fingerprint));
+                }
+            }
+            known
+        });
+        match known.iter().find(|(v, _, _)| *v == value) {
+            Some((_, shown, fingerprint)) => (shown, fingerprint),
+            // Not reached: articles of a group give the same values.
+            None => ("", &[b'0'; 16]),
         }
     }
 
@@ -227,14 +258,14 @@ impl<'s, 'a> Shared<'s, 'a> {
 
 /// One result, on one line: the disputed claim, its counterparts, its fingerprint.
 /// `text` is room for the message.
-fn write_result(out: &mut Vec<u8>, text: &mut String, shared: &Shared, d: &Disputed) {
+fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a>, d: &Disputed<'_, 'a>) {
     let c = d.claim;
     let against = d.against();
     let (links, related, shown) = shared.counterparts(d);
-    let value = c.claim.value.display();
+    let (value, fingerprint) = shared.value(d);
     text.clear();
     text.push_str(&shared.opening);
-    escape_into(text, &value);
+    escape_into(text, value);
     text.push_str(" (\"");
     escape_into(text, &one_line(&c.claim.text));
     let _ = write!(
@@ -252,13 +283,16 @@ fn write_result(out: &mut Vec<u8>, text: &mut String, shared: &Shared, d: &Dispu
     string(out, text);
     out.extend_from_slice(b"},\"locations\":[{\"physicalLocation\":");
     physical(out, &shared.uris[d.article], c);
-    let fingerprint = super::fingerprint(d.sides, d.article, &value);
-    let _ = write!(out, "}}],\"partialFingerprints\":{{\"claimcheck/v1\":\"{fingerprint:016x}\"}},");
+    out.extend_from_slice(b"}],\"partialFingerprints\":{\"claimcheck/v1\":\"");
+    out.extend_from_slice(fingerprint);
+    out.extend_from_slice(b"\"},");
     out.extend_from_slice(&shared.properties);
-    string(out, &value);
+    string(out, value);
     out.extend_from_slice(b",\"published\":");
     string(out, c.published.as_deref().unwrap_or("undated"));
-    let _ = write!(out, ",\"contradicting_articles\":{against}}},\"relatedLocations\":");
+    out.extend_from_slice(b",\"contradicting_articles\":");
+    number(out, against);
+    out.extend_from_slice(b"},\"relatedLocations\":");
     out.extend_from_slice(related);
     out.push(b'}');
 }
@@ -267,29 +301,39 @@ fn write_result(out: &mut Vec<u8>, text: &mut String, shared: &Shared, d: &Dispu
 /// `uri` is the article's URI, already a JSON string.
 fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim) {
     let span = &c.claim.span;
-    let _ = write!(
-        out,
-        "{{\"artifactLocation\":{{\"uri\":{uri}}},\"region\":{{\"startLine\":{},\"startColumn\":{}",
-        span.line, span.column
-    );
+    out.extend_from_slice(b"{\"artifactLocation\":{\"uri\":");
+    out.extend_from_slice(uri.as_bytes());
+    out.extend_from_slice(b"},\"region\":{\"startLine\":");
+    number(out, span.line);
+    out.extend_from_slice(b",\"startColumn\":");
+    number(out, span.column);
     if !c.claim.text.contains('\n') {
-        let _ = write!(out, ",\"endColumn\":{}", span.column + c.claim.text.chars().count());
+        out.extend_from_slice(b",\"endColumn\":");
+        number(out, span.column + c.claim.text.chars().count());
     }
     out.extend_from_slice(b",\"snippet\":{\"text\":");
     string(out, &c.claim.text);
     out.extend_from_slice(b"}}}");
 }
 
-/// `text` as a JSON string.
-fn string(out: &mut Vec<u8>, text: &str) {
-    // Writing to memory cannot fail, and a `str` always serializes.
-    let _ = serde_json::to_writer(&mut *out, text);
-}
-
 /// `text` as a JSON string, owned.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
+    let mut out = Vec::with_capacity(text.len() + 2);
+    string(&mut out, text);
+    String::from_utf8(out).unwrap_or_default()
 }
+
+/// The bytes a URI keeps as they are: ASCII letters and digits, `-._~/`.
+const KEPT: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        kept[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/');
+        b += 1;
+    }
+    kept
+};
 
 /// A path as a URI reference: relative paths stay relative (code scanning resolves them
 /// against the repository), absolute ones become `file:` URIs; everything outside the
@@ -297,15 +341,17 @@ fn quoted(text: &str) -> String {
 pub fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let encode = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for b in s.bytes() {
-            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-                out.push(char::from(b));
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut out = Vec::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if KEPT[usize::from(b)] {
+                out.push(b);
             } else {
-                out.push_str(&format!("%{b:02X}"));
+                out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
             }
         }
-        out
+        // Only ASCII went in.
+        String::from_utf8(out).unwrap_or_default()
     };
     let bytes = path.as_bytes();
     if path.starts_with('/') {

@@ -11,8 +11,7 @@
 use crate::compare::{Finding, Relation, SourcedClaim};
 use crate::value::{DateValue, Value};
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
 
 /// One article inside a finding: its claims, in the finding's order.
@@ -52,7 +51,7 @@ impl<'a> Sides<'a> {
     /// Group a finding's claims by article and its articles by their values.
     pub fn new(finding: &'a Finding) -> Sides<'a> {
         let mut articles: Vec<Side<'a>> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize, Quick> = HashMap::default();
         let mut last: Option<(&str, usize)> = None;
         for c in &finding.claims {
             // An article's claims stand together in a finding (sorted by date, then
@@ -74,7 +73,7 @@ impl<'a> Sides<'a> {
         }
         // Articles are grouped by a hash of their values, and a group joined only when
         // its values are equal too (a hash may collide).
-        let mut by_values: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_values: HashMap<u64, Vec<usize>, Quick> = HashMap::default();
         let mut groups: Vec<Group> = Vec::new();
         for i in 0..articles.len() {
             let mut hashes: Vec<u64> = articles[i].claims.iter().map(|c| value_hash(&c.claim.value)).collect();
@@ -218,12 +217,59 @@ impl<'a> Sides<'a> {
     }
 }
 
+/// A multiply-and-rotate hasher (as rustc's own "Fx" hash) for the maps of one
+/// finding: keys are paths and value hashes made here, not chosen by an attacker, and
+/// std's SipHash costs more than the rest of the grouping.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Maps and sets keyed by [`FastHasher`].
+pub type Quick = BuildHasherDefault<FastHasher>;
+
 /// A hash of a value for grouping: the fields that tell values apart, floats by their
-/// bits (values that are equal hash equal). Never stored, so std's hasher will do.
+/// bits (values that are equal hash equal). Never stored.
 fn value_hash(value: &Value) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FastHasher::default();
     std::mem::discriminant(value).hash(&mut h);
-    let amount = |a: &crate::value::Amount, h: &mut DefaultHasher| {
+    let amount = |a: &crate::value::Amount, h: &mut FastHasher| {
         a.value.to_bits().hash(h);
         a.min.map(f64::to_bits).hash(h);
         a.max.map(f64::to_bits).hash(h);
