@@ -112,17 +112,6 @@ impl Entities {
         self.events.extend(events.event.iter().cloned());
     }
 
-    /// Whether `text[range]` may name a known person or place: some capitalized word in
-    /// it begins a name. Settles most sentences without tokenizing them.
-    pub fn may_name(&self, text: &str, range: std::ops::Range<usize>) -> bool {
-        crate::text::capitalized_words(text, range).any(|word| {
-            crate::text::tokens(text, word).first().is_some_and(|t| match &t.kind {
-                TokenKind::Word(w) => self.by_first_word.contains_key(strip_possessive(w)),
-                TokenKind::Punct(_) => false,
-            })
-        })
-    }
-
     /// Every mention of a known person or place among `tokens` (token indices), longest
     /// name first. `text` is the article, to check that names are capitalized.
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {

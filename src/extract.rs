@@ -81,8 +81,7 @@ struct Prepared {
     spans: Vec<Range<usize>>,
     mentions: Vec<Mention>,
     event: Option<String>,
-    /// The sentence's words and punctuation as written (lower-cased); left empty for a
-    /// sentence that holds neither a value nor a name (see [`word_set`]).
+    /// The sentence's words and punctuation as written (lower-cased).
     raw: Vec<Token>,
     /// People and places the sentence names (not counting places people came from).
     named: BTreeSet<String>,
@@ -113,24 +112,10 @@ fn value_kind(value: &Value) -> ValueKind {
 
 /// Merge value spans into a sentence's tokens and remap entity mentions onto them.
 fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -> Prepared {
-    let first_value = values.partition_point(|v| v.end <= sentence.span.start);
-    let holds_values = values.get(first_value).is_some_and(|f| f.start < sentence.span.end);
-    if !holds_values && !rules.entities.may_name(text, sentence.span.clone()) {
-        // Neither a claim nor a name: nothing to keep. Its words matter only to the
-        // context check of the sentence after it, which reads them again.
-        return Prepared {
-            toks: Vec::new(),
-            words_of: Vec::new(),
-            spans: Vec::new(),
-            mentions: Vec::new(),
-            event: None,
-            raw: Vec::new(),
-            named: BTreeSet::new(),
-            kinds: Vec::new(),
-        };
-    }
     let raw: Vec<Token> = text::tokens(text, sentence.span.clone());
     let raw_mentions = rules.entities.mentions(text, &raw);
+    let first_value = values.partition_point(|v| v.end <= sentence.span.start);
+    let holds_values = values.get(first_value).is_some_and(|f| f.start < sentence.span.end);
     if !holds_values {
         // No claim can stand here: only what the sentence names matters, for the
         // sentences after it.
@@ -213,15 +198,8 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
 }
 
 /// A sentence's words as a set.
-fn word_set(text: &str, sentence: &Sentence, p: &Prepared, vocab: &Vocab) -> WordSet {
-    let read;
-    let raw = if p.raw.is_empty() {
-        read = text::tokens(text, sentence.span.clone());
-        &read
-    } else {
-        &p.raw
-    };
-    let words = raw.iter().filter_map(|t| match &t.kind {
+fn word_set(p: &Prepared, vocab: &Vocab) -> WordSet {
+    let words = p.raw.iter().filter_map(|t| match &t.kind {
         TokenKind::Word(w) => Some(w.as_str()),
         TokenKind::Punct(_) => None,
     });
@@ -468,13 +446,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     // sentences that hold values and the ones before them.
     let needed = |i: usize| prepared.get(i).is_some_and(|p| !p.kinds.is_empty());
     let sets: Vec<WordSet> = (0..prepared.len())
-        .map(|i| {
-            if needed(i) || needed(i + 1) {
-                word_set(&masked, &sentences[i], &prepared[i], &rules.vocab)
-            } else {
-                WordSet::default()
-            }
-        })
+        .map(|i| if needed(i) || needed(i + 1) { word_set(&prepared[i], &rules.vocab) } else { WordSet::default() })
         .collect();
     for (si, (sentence, p)) in sentences.iter().zip(&prepared).enumerate() {
         if p.kinds.is_empty() {

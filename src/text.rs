@@ -273,28 +273,6 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The words of `text[range]` that begin with a capital letter, as byte ranges into
-/// `text`, found without tokenizing the rest.
-pub fn capitalized_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
-    let part = text.get(range.clone()).unwrap_or("");
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some((c, len)) = char_at(part, i) {
-            if is_word_char(c) {
-                let end = word_end(part, i + len);
-                let start = i;
-                i = end;
-                if c.is_uppercase() {
-                    return Some(range.start + start..range.start + end);
-                }
-            } else {
-                i += len;
-            }
-        }
-        None
-    })
-}
-
 /// The longest word [`SmolStr`] keeps inline.
 const INLINE_WORD: usize = 23;
 
