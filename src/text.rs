@@ -8,6 +8,18 @@
 use smol_str::SmolStr;
 use std::ops::Range;
 
+/// Bytes that may begin markup, or end a line: every other byte is passed over at once.
+static MARKUP_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\n<*_`|![";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Replace markup in `text[from..]` by spaces, byte for byte: HTML tags and comments,
 /// heading and quote markers, list bullets, emphasis markers, the link syntax around a
 /// link's words, table pipes. Line breaks stay where they are.
@@ -19,6 +31,10 @@ pub fn mask_markup(text: &str, from: usize) -> String {
     let mut line_start = true;
     while i < n {
         let b = bytes[i];
+        if !line_start && !MARKUP_BYTES[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         if b == b'\n' {
             line_start = true;
             i += 1;
@@ -136,7 +152,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// "U.S", "J"), so the stop ends no sentence.
 pub fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |i| i + 1);
-    let word = before.get(word_start..).unwrap_or("").to_ascii_lowercase();
+    let written = before.get(word_start..).unwrap_or("");
+    let mut buf = [0; 24];
+    let owned: String;
+    let word = match crate::parse::lex::lower(written, &mut buf) {
+        Some(w) => w,
+        None => {
+            owned = written.to_ascii_lowercase();
+            owned.as_str()
+        }
+    };
     let word = word.trim_end_matches('.');
     if word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()) {
         return true; // an initial: "J. Kushner"
@@ -168,6 +193,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Sentence> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !matches!(b, b'\n' | b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         if b == b'\n' {
             let line_start = body.get(..i).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
             let line = body.get(line_start..i).unwrap_or("").trim();
@@ -293,6 +322,11 @@ fn is_word_char(c: char) -> bool {
 /// Where the word going on at byte `i` ends: letters, digits and inner apostrophes
 /// ("witkoff's").
 fn word_end(part: &str, mut i: usize) -> usize {
+    let bytes = part.as_bytes();
+    // Plain ASCII letters and digits first; the rest one character at a time.
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
     while let Some((d, len)) = char_at(part, i) {
         let inner_apostrophe =
             matches!(d, '\'' | '\u{2019}') && char_at(part, i + len).is_some_and(|(e, _)| is_word_char(e));
