@@ -69,11 +69,14 @@ pub struct EventFile {
 /// hash serves.
 type FastHash = std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>;
 
+/// A name: its words (lower case), what it names, and the id of what it names.
+type Name = (Vec<String>, EntityKind, String);
+
 /// Lookup tables built from the entity and event files.
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
     /// First word of a name (lower case) to the names that start with it.
-    by_first_word: HashMap<String, Vec<(Vec<String>, EntityKind, String)>, FastHash>,
+    by_first_word: HashMap<String, Vec<Name>, FastHash>,
     /// Place id to the place it lies in.
     parent: HashMap<String, String, FastHash>,
     /// Events in order.
@@ -85,7 +88,7 @@ fn name_words(name: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|t| match t.kind {
             TokenKind::Word(w) => Some(w.to_string()),
-            TokenKind::Punct(c) if c == '-' => Some("-".into()),
+            TokenKind::Punct('-') => Some("-".into()),
             TokenKind::Punct(_) => None,
         })
         .collect()
@@ -102,7 +105,7 @@ impl Entities {
                     let slot = self.by_first_word.entry(first).or_default();
                     slot.push((words, kind, entry.id.clone()));
                     // Longest names first, so "Steve Witkoff" wins over "Steve".
-                    slot.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                    slot.sort_by_key(|name| std::cmp::Reverse(name.0.len()));
                 }
                 if let Some(parent) = &entry.within {
                     self.parent.insert(entry.id.clone(), parent.clone());

@@ -430,6 +430,11 @@ fn sentence_events(
         .collect()
 }
 
+/// How a claim ranks among the claims of one value: whether its subject is known,
+/// whether its pattern fixes the qualifier, the match's length in bytes, whether it can
+/// be compared.
+type Rank = (bool, bool, usize, bool);
+
 /// Every claim the rules find in `article`, in text order.
 pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let masked = text::mask_markup(&article.text, article.body_start);
@@ -439,9 +444,10 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let index = LineIndex::new(&article.text);
     let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
     let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
-    // Best claim per value: qualified over unqualified, then the longer match.
-    let mut best: Vec<(usize, (bool, bool, usize, bool), Claim)> = Vec::new();
-    // Each sentence's words, sorted, to pass over patterns whose required words it lacks
+    // Best claim per value (by its first byte): qualified over unqualified, then the
+    // longer match.
+    let mut best: Vec<(usize, Rank, Claim)> = Vec::new();
+    // Each sentence's words as a set, to pass over patterns whose required words it lacks
     // (words inside values count too: "five-hour" holds "hour"); made once, for the
     // sentences that hold values and the ones before them.
     let needed = |i: usize| prepared.get(i).is_some_and(|p| !p.kinds.is_empty());

@@ -46,7 +46,7 @@ fn draw(label: &str, total: usize, done: &AtomicUsize, stop: &AtomicBool) {
         }
         let n = done.load(Ordering::Relaxed);
         let width = 30;
-        let filled = if total == 0 { width } else { n.min(total) * width / total };
+        let filled = (n.min(total) * width).checked_div(total).unwrap_or(width);
         let bar: String = "#".repeat(filled) + &" ".repeat(width - filled);
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r{label} [{bar}] {n}/{total}");

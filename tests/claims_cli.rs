@@ -264,11 +264,11 @@ fn make_unreadable(path: &Path) -> bool {
 /// Each failing file has one error line naming it; the other files none.
 fn assert_one_error_line_per_failed_file(got: &Run, failing: &[(String, String)]) {
     for (path, start) in failing {
-        let lines = stderr_lines_with(&got, path);
+        let lines = stderr_lines_with(got, path);
         assert_eq!(lines.len(), 1, "one stderr line for {path}: {}", got.stderr);
         assert!(lines[0].starts_with(start.as_str()), "{:?} should start with {start:?}", lines[0]);
     }
-    assert_eq!(error_lines(&got).len(), failing.len(), "one error line per failed file: {}", got.stderr);
+    assert_eq!(error_lines(got).len(), failing.len(), "one error line per failed file: {}", got.stderr);
 }
 
 #[test]

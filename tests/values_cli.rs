@@ -51,7 +51,7 @@ impl Drop for TempFile {
 /// The JSON rows as (text, value) pairs, after checking that every row's `text` is
 /// the input's bytes at `start..end`.
 fn rows(input: &[u8], run: &Run) -> Vec<(String, Json)> {
-    values_of(&run)
+    values_of(run)
         .into_iter()
         .map(|row| {
             let text = row["text"].as_str().unwrap_or_else(|| panic!("row without text: {row}")).to_string();

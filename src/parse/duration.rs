@@ -317,7 +317,9 @@ mod tests {
 
     #[test]
     fn hedges_bound_durations() {
-        let cases: &[(&str, f64, Mod, Option<f64>, Option<f64>)] = &[
+        // Text, value, modifier, lower and upper bound.
+        type Case = (&'static str, f64, Mod, Option<f64>, Option<f64>);
+        let cases: &[Case] = &[
             ("over four hours", 4.0 * H, Mod::More, Some(4.0 * H), None),
             ("more than 4 hours", 4.0 * H, Mod::More, Some(4.0 * H), None),
             ("almost four years", 4.0 * Y, Mod::Less, Some(3.6 * Y), Some(4.0 * Y)),

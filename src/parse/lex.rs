@@ -232,10 +232,13 @@ impl Drop for MemoScope {
     }
 }
 
+/// Generation, place, and what was read there: the rest's length and the value.
+type Answer<T> = (u64, usize, Option<(usize, T)>);
+
 /// One parser's last answers: generation, place, and the length of the rest with the
 /// value read (or `None` for a failure).
 pub struct Memo<T: Copy> {
-    slots: [Option<(u64, usize, Option<(usize, T)>)>; MEMO_SLOTS],
+    slots: [Option<Answer<T>>; MEMO_SLOTS],
     next: usize,
 }
 

@@ -127,8 +127,7 @@ pub fn number_words(input: &str) -> Res<'_, f64> {
     let (mut rest, mut current) = alt((below_thousand, a_scale)).parse(input)?;
     let mut total = 0.0;
     let mut last_scale = f64::INFINITY;
-    loop {
-        let Ok((after, (_, w))) = (sp, letters).parse(rest) else { break };
+    while let Ok((after, (_, w))) = (sp, letters).parse(rest) {
         let Some(scale) = scale_word(w).filter(|s| *s < last_scale) else { break };
         total += current * scale;
         current = 0.0;
