@@ -320,6 +320,71 @@ mod tests {
         assert!(range_joiner(" top 50").is_err());
     }
 
+    /// A parser that counts its calls, to see when an answer is remembered.
+    fn counted(calls: &Cell<usize>) -> impl Fn(&str) -> Res<'_, usize> + '_ {
+        move |input: &str| {
+            calls.set(calls.get() + 1);
+            let (rest, d) = digits(input)?;
+            Ok((rest, d.len()))
+        }
+    }
+
+    thread_local!(static TEST_MEMO: RefCell<Memo<usize>> = const { RefCell::new(Memo::new()) });
+
+    #[test]
+    fn answers_are_remembered_only_within_one_scan_of_one_text() {
+        let calls = Cell::new(0);
+        let text = String::from("28 points");
+        // Outside a scan nothing is remembered.
+        assert_eq!(remembered(&TEST_MEMO, &text, counted(&calls)), Ok((" points", 2)));
+        assert_eq!(remembered(&TEST_MEMO, &text, counted(&calls)), Ok((" points", 2)));
+        assert_eq!(calls.get(), 2);
+        {
+            let _scope = memo_scope(&text);
+            assert_eq!(remembered(&TEST_MEMO, &text, counted(&calls)), Ok((" points", 2)));
+            assert_eq!(remembered(&TEST_MEMO, &text, counted(&calls)), Ok((" points", 2)));
+            assert_eq!(calls.get(), 3, "the second reading at the same place is remembered");
+            // A failure is remembered as a failure, at its own place.
+            let rest = &text[2..];
+            assert!(remembered(&TEST_MEMO, rest, counted(&calls)).is_err());
+            assert!(remembered(&TEST_MEMO, rest, counted(&calls)).is_err());
+            assert_eq!(calls.get(), 4);
+            // A slice that stops short of the text's end is not a place of it.
+            assert_eq!(remembered(&TEST_MEMO, &text[..1], counted(&calls)), Ok(("", 1)));
+            assert_eq!(calls.get(), 5);
+        }
+        // A new scan, even of a text at the same address, starts afresh.
+        let mut reused = text;
+        reused.replace_range(..2, "7,");
+        let _scope = memo_scope(&reused);
+        assert_eq!(remembered(&TEST_MEMO, &reused, counted(&calls)), Ok((", points", 1)));
+        assert_eq!(calls.get(), 6);
+    }
+
+    #[test]
+    fn openings() {
+        let mut buf = [0; 24];
+        assert_eq!(opening("28 points", &mut buf), Opening::Digit);
+        assert_eq!(opening("$5", &mut buf), Opening::Symbol('$'));
+        assert_eq!(opening("\u{2212}5", &mut buf), Opening::Symbol('\u{2212}'));
+        assert_eq!(opening("Twenty-eight", &mut buf), Opening::Word("twenty"));
+        assert_eq!(opening("Élysée", &mut buf), Opening::Other);
+        assert_eq!(opening("", &mut buf), Opening::Other);
+        assert_eq!(opening(&"a".repeat(30), &mut buf), Opening::Other);
+    }
+
+    #[test]
+    fn keyword_lists_match_whole_words_only() {
+        let mut months = one_of(&["may", "march", "mid"]);
+        assert_eq!(months("March 3"), Ok((" 3", "March")));
+        assert_eq!(months("mid-December"), Ok(("-December", "mid")));
+        assert!(months("marching").is_err());
+        assert!(months("Mayor").is_err());
+        let mut phrases = one_of(&["the day before yesterday", "today"]);
+        assert_eq!(phrases("the day before yesterday,"), Ok((",", "the day before yesterday")));
+        assert!(phrases("the day before").is_err());
+    }
+
     #[test]
     fn lowercasing_is_bounded() {
         let mut buf = [0; 24];
