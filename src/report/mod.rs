@@ -461,17 +461,50 @@ impl<'a> Cut<'a> {
     }
 }
 
-/// The byte offset `n` characters before `at` (or the start).
+/// Whether a byte starts a character (is no UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// The byte offset `n` characters before `at` (or the start): counted in bytes, the
+/// bytes that start characters, rather than by decoding characters.
 fn chars_back(s: &str, at: usize, n: usize) -> usize {
     if n == 0 {
         return at;
     }
-    s[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+    let bytes = &s.as_bytes()[..at];
+    if at >= n && bytes[at - n..].is_ascii() {
+        return at - n;
+    }
+    let mut seen = 0;
+    for i in (0..at).rev() {
+        if starts_char(bytes[i]) {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
 }
 
-/// The byte offset `n` characters after `at` (or the end).
+/// The byte offset `n` characters after `at` (or the end), counted as [`chars_back`]
+/// counts.
 fn chars_forward(s: &str, at: usize, n: usize) -> usize {
-    s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i)
+    let bytes = &s.as_bytes()[at..];
+    if bytes.get(..n).is_some_and(<[u8]>::is_ascii) {
+        return at + n;
+    }
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if starts_char(b) {
+            if seen == n {
+                return at + i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 /// Byte offset of `words` in `sentence`, preferring a match that stands between word
@@ -813,6 +846,25 @@ mod tests {
         assert!(s.before.starts_with("…word ") || s.before.starts_with("…the "), "cut at a space: {s:?}");
         let wide = Snippet::of(&claim("x", &"y".repeat(500)), 60);
         assert_eq!(wide.value, "", "words not in the sentence: no value");
+    }
+
+    #[test]
+    fn characters_are_counted_as_decoding_counts_them() {
+        let back = |s: &str, at: usize, n: usize| {
+            if n == 0 {
+                return at;
+            }
+            s[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+        };
+        let forward = |s: &str, at: usize, n: usize| s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i);
+        for s in ["", "plain ascii words", "é “curly” — 😀 mixed text, é", "😀😀😀😀"] {
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                for n in 0..25 {
+                    assert_eq!(chars_back(s, at, n), back(s, at, n), "{s:?} {at} {n}");
+                    assert_eq!(chars_forward(s, at, n), forward(s, at, n), "{s:?} {at} {n}");
+                }
+            }
+        }
     }
 
     #[test]
