@@ -538,13 +538,32 @@ fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let (&head, rest) = needle.split_first()?;
     let mut at = from;
     while at + needle.len() <= hay.len() {
-        let found = at + hay[at..=hay.len() - needle.len()].iter().position(|&b| b == head)?;
+        let found = at + find_byte(&hay[at..=hay.len() - needle.len()], head)?;
         if &hay[found + 1..found + needle.len()] == rest {
             return Some(found);
         }
         at = found + 1;
     }
     None
+}
+
+/// Offset of the first `byte` in `hay`: eight bytes a step, where the lowest byte
+/// flagged by the classic "has a zero byte" test is exact whatever borrows do to the
+/// bytes above it.
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(word) = hay.get(i..i + 8) {
+        let w = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+        let x = w ^ (ONES * u64::from(byte));
+        let hits = x.wrapping_sub(ONES) & !x & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay[i..].iter().position(|&b| b == byte).map(|p| i + p)
 }
 
 /// The key as shown after a finding's kind: `subject/qualifier`.
@@ -846,6 +865,19 @@ mod tests {
         assert!(s.before.starts_with("…word ") || s.before.starts_with("…the "), "cut at a space: {s:?}");
         let wide = Snippet::of(&claim("x", &"y".repeat(500)), 60);
         assert_eq!(wide.value, "", "words not in the sentence: no value");
+    }
+
+    #[test]
+    fn bytes_are_found_where_they_first_stand() {
+        let hay: Vec<u8> = (0u8..=255).chain(0u8..=255).collect();
+        for start in 0..40 {
+            for b in [0u8, 1, 7, 8, 0x7f, 0x80, 0xff] {
+                let expected = hay[start..].iter().position(|&x| x == b);
+                assert_eq!(find_byte(&hay[start..], b), expected, "{start} {b}");
+            }
+        }
+        assert_eq!(find_byte(b"", b'a'), None);
+        assert_eq!(find_byte(b"\x01\x00\x00\x00\x00\x00\x00\x00\x00a", b'a'), Some(9));
     }
 
     #[test]
