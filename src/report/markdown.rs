@@ -89,7 +89,6 @@ fn section(
     out.push_str("| claim | finding | value | quote | source | published |\n");
     out.push_str("|---|---|---|---|---|---|\n");
     let mut values: PerValue<String> = PerValue::default();
-    let mut link = Link::default();
     for f in story {
         let claim = claim_label(f);
         let relation = match f.relation {
@@ -128,13 +127,7 @@ fn section(
                 }
             }
             out.push_str(" | ");
-            // An article's claims stand together: its link is made once for them.
-            if !link.is_for(c) {
-                link = Link::of(c);
-            }
-            out.push_str(&link.head);
-            super::push_number(out, c.claim.span.line);
-            out.push_str(&link.tail);
+            source(out, c);
             if ctx.new.is_some() && ctx.in_question(&c.path) {
                 out.push_str(" (new)");
             }
@@ -310,42 +303,30 @@ fn claim_label(f: &Finding) -> String {
     }
 }
 
-/// A table cell's link to the article, `[path:line](url)` or the path as code, without
-/// the line: what goes before it and after it, for the claims of one article.
-#[derive(Default)]
-struct Link<'a> {
-    path: &'a str,
-    url: Option<&'a str>,
-    head: String,
-    tail: String,
-}
-
-impl<'a> Link<'a> {
-    fn of(c: &'a SourcedClaim) -> Link<'a> {
-        let url = c.url.as_deref();
-        let (mut head, mut tail) = (String::new(), String::new());
-        match url.filter(|u| linkable(u)) {
-            Some(u) => {
-                head.push('[');
-                text_into(&mut head, &c.path);
-                head.push(':');
-                tail.push_str("](");
-                target_into(&mut tail, u);
-                tail.push(')');
-            }
-            None => {
-                head.push('`');
-                head.push_str(&code(&c.path));
-                head.push(':');
-                tail.push('`');
-            }
+/// A table cell's link to the article: `[path:line](url)`, or the path as code.
+fn source(out: &mut String, c: &SourcedClaim) {
+    let line = c.claim.span.line;
+    match c.url.as_deref().filter(|u| linkable(u)) {
+        Some(u) => {
+            out.push('[');
+            text_into(out, &c.path);
+            out.push(':');
+            super::push_number(out, line);
+            out.push_str("](");
+            target_into(out, u);
+            out.push(')');
         }
-        Link { path: &c.path, url, head, tail }
-    }
-
-    /// Whether this is the link of `c`'s article.
-    fn is_for(&self, c: &SourcedClaim) -> bool {
-        !self.head.is_empty() && self.path == c.path && self.url == c.url.as_deref()
+        None => {
+            out.push('`');
+            if c.path.contains(['`', '|']) {
+                out.push_str(&code(&c.path));
+            } else {
+                out.push_str(&c.path);
+            }
+            out.push(':');
+            super::push_number(out, line);
+            out.push('`');
+        }
     }
 }
 
