@@ -144,10 +144,19 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
     // The gutter: blank, and for each line number.
     let blank = paint.paint(BLUE, &format!("{:>width$} |", ""));
     let mut values: PerValue<String> = PerValue::default();
+    let mut label = String::new();
     for i in order {
         let in_question = in_question[i];
         for c in &sides.articles[i].claims {
-            values.with(&c.claim.value, |v| v.display(), |value| location(out, paint, c, value));
+            values.with(
+                &c.claim.value,
+                |v| v.display(),
+                |value| {
+                    location(out, paint, c, value);
+                    label.clear();
+                    label.push_str(value);
+                },
+            );
             if !in_question && !opposed[i] {
                 continue;
             }
@@ -183,29 +192,50 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
                 out.push('…');
             }
             out.push('\n');
-            let mut label = c.claim.value.display();
             let against = sides.disagreeing(i);
             if in_question && f.relation == Relation::Conflict && against > 0 {
-                let _ = write!(label, ", disagrees with {}", count(against, "other article"));
+                label.push_str(", disagrees with ");
+                push_number(&mut label, against);
+                label.push_str(" other article");
+                label.push_str(plural(against));
             } else if in_question && f.relation == Relation::Update && ctx.new.is_none() {
                 label.push_str(", the latest value");
             }
             let (mark, code) = if in_question { ('^', colour) } else { ('-', BLUE) };
-            let marks: String = std::iter::repeat_n(mark, cut.value.chars().count()).collect();
+            let marks = cut.value.chars().count();
             let pad = usize::from(cut.cut_start) + cut.before.chars().count();
             out.push_str("    ");
             out.push_str(&blank);
             out.push(' ');
-            for _ in 0..pad {
-                out.push(' ');
+            repeat(out, ' ', pad);
+            if paint.0 {
+                let mut run = String::with_capacity(marks);
+                repeat(&mut run, mark, marks);
+                paint.push(out, code, &run);
+            } else {
+                repeat(out, mark, marks);
             }
-            paint.push(out, code, &marks);
             out.push(' ');
             paint.push(out, code, &label);
             out.push('\n');
         }
     }
     let _ = writeln!(out, "  = note: {}", note(f, &sides, &primary));
+}
+
+/// `n` times an ASCII character, onto the end of `out`.
+fn repeat(out: &mut String, ch: char, n: usize) {
+    let Ok(byte) = u8::try_from(ch).map_err(drop).and_then(|b| if b.is_ascii() { Ok(b) } else { Err(()) }) else {
+        out.extend(std::iter::repeat_n(ch, n));
+        return;
+    };
+    let room = [byte; 64];
+    let mut left = n;
+    while left > 0 {
+        let step = left.min(room.len());
+        out.push_str(std::str::from_utf8(&room[..step]).unwrap_or_default());
+        left -= step;
+    }
 }
 
 /// One line on what the finding means.

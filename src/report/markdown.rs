@@ -62,17 +62,29 @@ pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::
         out.push_str("No claim is made by two or more articles.\n");
     }
     for (subject, story) in stories {
-        section(&mut out, subject, &story, ctx);
-        if out.len() >= super::json::FLUSH_AT {
-            sink.write_all(out.as_bytes())?;
-            out.clear();
-        }
+        section(&mut out, sink, subject, &story, ctx)?;
     }
     sink.write_all(out.as_bytes())
 }
 
+/// Hand the gathered text to `sink` once there is enough of it: a story of thousands
+/// of claims runs to megabytes, which are better not gathered whole.
+fn flush_some(out: &mut String, sink: &mut impl Write) -> io::Result<()> {
+    if out.len() >= super::json::FLUSH_AT {
+        sink.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
+}
+
 /// One story: its table, its diffs, its sources.
-fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
+fn section(
+    out: &mut String,
+    sink: &mut impl Write,
+    subject: &str,
+    story: &[&Finding],
+    ctx: &Context,
+) -> io::Result<()> {
     let _ = writeln!(out, "## {}\n", text(subject));
     out.push_str("| claim | finding | value | quote | source | published |\n");
     out.push_str("|---|---|---|---|---|---|\n");
@@ -122,11 +134,12 @@ fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
             out.push_str(" | ");
             out.push_str(c.published.as_deref().unwrap_or("undated"));
             out.push_str(" |\n");
+            flush_some(out, sink)?;
         }
     }
     out.push('\n');
     for f in story.iter().filter(|f| f.relation != Relation::Agree) {
-        diff(out, f, ctx);
+        diff(out, sink, f, ctx)?;
     }
     out.push_str("Sources:\n\n");
     let mut listed: HashSet<&str, Quick> = HashSet::default();
@@ -151,11 +164,12 @@ fn section(out: &mut String, subject: &str, story: &[&Finding], ctx: &Context) {
         }
     }
     out.push('\n');
+    flush_some(out, sink)
 }
 
 /// A conflict or update as a diff: `-` the claims in question, `+` those they disagree
 /// with, unmarked the rest; oldest first.
-fn diff(out: &mut String, f: &Finding, ctx: &Context) {
+fn diff(out: &mut String, sink: &mut impl Write, f: &Finding, ctx: &Context) -> io::Result<()> {
     let sides = Sides::new(f);
     let primary: Vec<usize> = match ctx.new {
         Some(_) => (0..sides.articles.len()).filter(|&i| ctx.in_question(sides.articles[i].path)).collect(),
@@ -230,38 +244,54 @@ fn diff(out: &mut String, f: &Finding, ctx: &Context) {
         }
     };
     let _ = writeln!(out, "{legend}\n");
-    let mut body = String::new();
-    for (((mark, c), &value), (words, width)) in rows.iter().zip(&values).zip(&words) {
-        let start = body.len();
-        let (value, value_width) = &distinct[value];
-        body.push(*mark);
-        body.push(' ');
-        body.push_str(value);
-        pad(&mut body, wv - value_width);
-        body.push_str("  \"");
-        body.push_str(words);
-        body.push('"');
-        pad(&mut body, ww - width);
-        body.push_str("  ");
-        body.push_str(&c.path);
-        body.push(':');
-        super::push_number(&mut body, c.claim.span.line);
-        body.push_str("  (");
-        body.push_str(c.published.as_deref().unwrap_or("undated"));
-        body.push(')');
-        let kept = body[start..].trim_end().len();
-        body.truncate(start + kept);
-        body.push('\n');
-    }
-    let run = if body.contains('`') { longest_run(&body, '`') } else { 0 };
+    // The fence outgrows the longest run of backticks inside. The parts of a line stand
+    // between characters that are no backticks, so no run crosses from one to the next.
+    let ticks = |s: &str| if s.contains('`') { longest_run(s, '`') } else { 0 };
+    let run = distinct
+        .iter()
+        .map(|(v, _)| ticks(v))
+        .chain(words.iter().map(|(w, _)| ticks(w)))
+        .chain(sides.articles.iter().map(|a| ticks(a.path).max(a.published.map_or(0, ticks))))
+        .max()
+        .unwrap_or(0);
     let fence = "`".repeat(run.max(2) + 1);
-    let _ = writeln!(out, "{fence}diff\n{body}{fence}\n");
+    out.push_str(&fence);
+    out.push_str("diff\n");
+    for (((mark, c), &value), (words, width)) in rows.iter().zip(&values).zip(&words) {
+        let start = out.len();
+        let (value, value_width) = &distinct[value];
+        out.push(*mark);
+        out.push(' ');
+        out.push_str(value);
+        pad(out, wv - value_width);
+        out.push_str("  \"");
+        out.push_str(words);
+        out.push('"');
+        pad(out, ww - width);
+        out.push_str("  ");
+        out.push_str(&c.path);
+        out.push(':');
+        super::push_number(out, c.claim.span.line);
+        out.push_str("  (");
+        out.push_str(c.published.as_deref().unwrap_or("undated"));
+        out.push(')');
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+        out.push('\n');
+        flush_some(out, sink)?;
+    }
+    out.push_str(&fence);
+    out.push_str("\n\n");
+    Ok(())
 }
 
 /// `n` spaces.
-fn pad(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push(' ');
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
     }
 }
 
@@ -275,25 +305,26 @@ fn claim_label(f: &Finding) -> String {
 
 /// A table cell's link to the article: `[path:line](url)`, or the path as code.
 fn source(out: &mut String, c: &SourcedClaim) {
-    let mut at = String::with_capacity(c.path.len() + 8);
-    at.push_str(&c.path);
-    at.push(':');
-    super::push_number(&mut at, c.claim.span.line);
+    let line = c.claim.span.line;
     match c.url.as_deref().filter(|u| linkable(u)) {
         Some(u) => {
             out.push('[');
-            text_into(out, &at);
+            text_into(out, &c.path);
+            out.push(':');
+            super::push_number(out, line);
             out.push_str("](");
-            out.push_str(&target(u));
+            target_into(out, u);
             out.push(')');
         }
         None => {
             out.push('`');
-            if at.contains(['`', '|']) {
-                out.push_str(&code(&at));
+            if c.path.contains(['`', '|']) {
+                out.push_str(&code(&c.path));
             } else {
-                out.push_str(&at);
+                out.push_str(&c.path);
             }
+            out.push(':');
+            super::push_number(out, line);
             out.push('`');
         }
     }
@@ -301,12 +332,31 @@ fn source(out: &mut String, c: &SourcedClaim) {
 
 /// Only web addresses become links: a front matter's `url` is the article's own text.
 fn linkable(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://")) && !url.contains(char::is_whitespace)
+    let spaced = if url.is_ascii() {
+        // The ASCII characters that are white space: `\t`, `\n`, `\x0b`, `\x0c`, `\r`, ` `.
+        url.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        url.contains(char::is_whitespace)
+    };
+    (url.starts_with("https://") || url.starts_with("http://")) && !spaced
 }
 
 /// A link target, in angle brackets when it holds brackets that would end it early.
 fn target(url: &str) -> String {
-    if url.contains(['(', ')', '<', '>']) { format!("<{}>", url.replace(['<', '>'], "")) } else { url.to_string() }
+    let mut out = String::with_capacity(url.len() + 2);
+    target_into(&mut out, url);
+    out
+}
+
+/// [`target`], onto the end of `out`.
+fn target_into(out: &mut String, url: &str) {
+    if url.bytes().any(|b| matches!(b, b'(' | b')' | b'<' | b'>')) {
+        out.push('<');
+        out.push_str(&url.replace(['<', '>'], ""));
+        out.push('>');
+    } else {
+        out.push_str(url);
+    }
 }
 
 /// Text that reads as itself in Markdown (and in a table cell).
@@ -317,8 +367,8 @@ fn text(s: &str) -> String {
 }
 
 /// The characters [`text`] escapes or replaces, all ASCII.
-const SPECIAL: [bool; 128] = {
-    let mut special = [false; 128];
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
     let chars = b"\\`*_[]<>|\n\r";
     let mut i = 0;
     while i < chars.len() {
@@ -328,28 +378,40 @@ const SPECIAL: [bool; 128] = {
     special
 };
 
-/// [`text`], onto the end of `out`.
+/// [`text`], onto the end of `out`: the runs between special characters copied whole.
 fn text_into(out: &mut String, s: &str) {
-    if !s.bytes().any(|b| b < 128 && SPECIAL[usize::from(b)]) {
+    let bytes = s.as_bytes();
+    let special = |b: &u8| SPECIAL[usize::from(*b)];
+    let Some(first) = bytes.iter().position(special) else {
         out.push_str(s);
         return;
-    }
-    let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(ch) = chars.next() {
-        // An underscore inside a word (meeting_date) is no emphasis in CommonMark.
-        let inside_word = prev.is_some_and(char::is_alphanumeric) && chars.peek().is_some_and(|c| c.is_alphanumeric());
-        match ch {
-            '_' if inside_word => out.push(ch),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
-                out.push('\\');
-                out.push(ch);
+    };
+    let mut start = 0;
+    let mut at = first;
+    loop {
+        // Special characters are ASCII, so `at` and `at + 1` are character boundaries.
+        out.push_str(&s[start..at]);
+        let b = bytes[at];
+        match b {
+            b'\n' | b'\r' => out.push(' '),
+            // An underscore inside a word (meeting_date) is no emphasis in CommonMark.
+            b'_' if s[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && s[at + 1..].chars().next().is_some_and(char::is_alphanumeric) =>
+            {
+                out.push('_');
             }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
+            _ => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
         }
-        prev = Some(ch);
+        start = at + 1;
+        match bytes[start..].iter().position(special) {
+            Some(p) => at = start + p,
+            None => break,
+        }
     }
+    out.push_str(&s[start..]);
 }
 
 /// Text for inside a code span: no backticks, no pipes (table cells).

@@ -461,17 +461,50 @@ impl<'a> Cut<'a> {
     }
 }
 
-/// The byte offset `n` characters before `at` (or the start).
+/// Whether a byte starts a character (is no UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// The byte offset `n` characters before `at` (or the start): counted in bytes, the
+/// bytes that start characters, rather than by decoding characters.
 fn chars_back(s: &str, at: usize, n: usize) -> usize {
     if n == 0 {
         return at;
     }
-    s[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+    let bytes = &s.as_bytes()[..at];
+    if at >= n && bytes[at - n..].is_ascii() {
+        return at - n;
+    }
+    let mut seen = 0;
+    for i in (0..at).rev() {
+        if starts_char(bytes[i]) {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
 }
 
-/// The byte offset `n` characters after `at` (or the end).
+/// The byte offset `n` characters after `at` (or the end), counted as [`chars_back`]
+/// counts.
 fn chars_forward(s: &str, at: usize, n: usize) -> usize {
-    s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i)
+    let bytes = &s.as_bytes()[at..];
+    if bytes.get(..n).is_some_and(<[u8]>::is_ascii) {
+        return at + n;
+    }
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if starts_char(b) {
+            if seen == n {
+                return at + i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 /// Byte offset of `words` in `sentence`, preferring a match that stands between word
@@ -505,13 +538,32 @@ fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let (&head, rest) = needle.split_first()?;
     let mut at = from;
     while at + needle.len() <= hay.len() {
-        let found = at + hay[at..=hay.len() - needle.len()].iter().position(|&b| b == head)?;
+        let found = at + find_byte(&hay[at..=hay.len() - needle.len()], head)?;
         if &hay[found + 1..found + needle.len()] == rest {
             return Some(found);
         }
         at = found + 1;
     }
     None
+}
+
+/// Offset of the first `byte` in `hay`: eight bytes a step, where the lowest byte
+/// flagged by the classic "has a zero byte" test is exact whatever borrows do to the
+/// bytes above it.
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(word) = hay.get(i..i + 8) {
+        let w = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+        let x = w ^ (ONES * u64::from(byte));
+        let hits = x.wrapping_sub(ONES) & !x & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay[i..].iter().position(|&b| b == byte).map(|p| i + p)
 }
 
 /// The key as shown after a finding's kind: `subject/qualifier`.
@@ -813,6 +865,38 @@ mod tests {
         assert!(s.before.starts_with("…word ") || s.before.starts_with("…the "), "cut at a space: {s:?}");
         let wide = Snippet::of(&claim("x", &"y".repeat(500)), 60);
         assert_eq!(wide.value, "", "words not in the sentence: no value");
+    }
+
+    #[test]
+    fn bytes_are_found_where_they_first_stand() {
+        let hay: Vec<u8> = (0u8..=255).chain(0u8..=255).collect();
+        for start in 0..40 {
+            for b in [0u8, 1, 7, 8, 0x7f, 0x80, 0xff] {
+                let expected = hay[start..].iter().position(|&x| x == b);
+                assert_eq!(find_byte(&hay[start..], b), expected, "{start} {b}");
+            }
+        }
+        assert_eq!(find_byte(b"", b'a'), None);
+        assert_eq!(find_byte(b"\x01\x00\x00\x00\x00\x00\x00\x00\x00a", b'a'), Some(9));
+    }
+
+    #[test]
+    fn characters_are_counted_as_decoding_counts_them() {
+        let back = |s: &str, at: usize, n: usize| {
+            if n == 0 {
+                return at;
+            }
+            s[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+        };
+        let forward = |s: &str, at: usize, n: usize| s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i);
+        for s in ["", "plain ascii words", "é “curly” — 😀 mixed text, é", "😀😀😀😀"] {
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                for n in 0..25 {
+                    assert_eq!(chars_back(s, at, n), back(s, at, n), "{s:?} {at} {n}");
+                    assert_eq!(chars_forward(s, at, n), forward(s, at, n), "{s:?} {at} {n}");
+                }
+            }
+        }
     }
 
     #[test]

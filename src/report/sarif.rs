@@ -243,7 +243,9 @@ impl<'s, 'a> Shared<'s, 'a> {
                     escape(&value)
                 );
                 let _ = write!(related, "{{\"id\":{id},\"physicalLocation\":");
-                physical(&mut related, &self.uris[j], first);
+                // No snippet: a viewer shows the file itself, and the message quotes the
+                // counterpart's words.
+                physical(&mut related, &self.uris[j], first, false);
                 let date = side.published.unwrap_or("undated");
                 let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
                 related.extend_from_slice(b",\"message\":{\"text\":");
@@ -282,7 +284,7 @@ fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a
     out.extend_from_slice(&shared.head);
     string(out, text);
     out.extend_from_slice(b"},\"locations\":[{\"physicalLocation\":");
-    physical(out, &shared.uris[d.article], c);
+    physical(out, &shared.uris[d.article], c, true);
     out.extend_from_slice(b"}],\"partialFingerprints\":{\"claimcheck/v1\":\"");
     out.extend_from_slice(fingerprint);
     out.extend_from_slice(b"\"},");
@@ -297,9 +299,9 @@ fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a
     out.push(b'}');
 }
 
-/// Where a claim's value stands: file, line, columns, and its words, as a JSON object.
-/// `uri` is the article's URI, already a JSON string.
-fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim) {
+/// Where a claim's value stands: file, line, columns, and with `snippet` its words, as a
+/// JSON object. `uri` is the article's URI, already a JSON string.
+fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim, snippet: bool) {
     let span = &c.claim.span;
     out.extend_from_slice(b"{\"artifactLocation\":{\"uri\":");
     out.extend_from_slice(uri.as_bytes());
@@ -311,9 +313,12 @@ fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim) {
         out.extend_from_slice(b",\"endColumn\":");
         number(out, span.column + c.claim.text.chars().count());
     }
-    out.extend_from_slice(b",\"snippet\":{\"text\":");
-    string(out, &c.claim.text);
-    out.extend_from_slice(b"}}}");
+    if snippet {
+        out.extend_from_slice(b",\"snippet\":{\"text\":");
+        string(out, &c.claim.text);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"}}");
 }
 
 /// `text` as a JSON string, owned.
