@@ -130,7 +130,8 @@ enum Role {
 static ROLES: std::sync::LazyLock<HashMap<&'static str, Role, BuildHasherDefault<Fnv>>> =
     std::sync::LazyLock::new(|| {
         let mut roles = HashMap::default();
-        for w in PREFIX_WORDS.iter().chain(crate::parse::hedge::HEDGE_OPENERS) {
+        let openers = PREFIX_WORDS.iter().chain(crate::parse::hedge::HEDGE_OPENERS);
+        for w in openers.chain(crate::parse::date::MONTH_PREPOSITIONS) {
             roles.insert(*w, Role::Prefix);
         }
         // A word that is both ("one", "half") is a trigger.
@@ -278,9 +279,10 @@ const TRIGGER_WORDS: &[&str] = &[
     "tomorrow",
 ];
 
-/// Words besides the hedges' first words that can open a value phrase a few words
-/// before its trigger: an article ("the 2nd of"), a preposition of time
-/// ("since", "in"), a relative word ("last", "next").
+/// Words besides the hedges' first words and the prepositions before a month
+/// ("since", "last") that can open a value phrase a few words before its trigger: an
+/// article ("the 2nd of"), a part of a month ("early", "mid"), a relative word
+/// ("past", "coming").
 const PREFIX_WORDS: &[&str] = &[
     // Inner words of hedges ("as long as", "a little over") and of date phrases ("the
     // 2nd of", "the middle of", "in three days").
@@ -302,19 +304,6 @@ const PREFIX_WORDS: &[&str] = &[
     "full",
     "the",
     "on",
-    "since",
-    "until",
-    "by",
-    "during",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "from",
-    "of",
-    "last",
-    "next",
-    "this",
     "past",
     "previous",
     "coming",

@@ -8,17 +8,19 @@
 use smol_str::SmolStr;
 use std::ops::Range;
 
-/// Bytes that may begin markup, or end a line: every other byte is passed over at once.
-static MARKUP_BYTES: [bool; 256] = {
+/// A table saying, for every byte, whether it is one of `bytes`.
+pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
-    let special = b"\n<*_`|![";
     let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = true;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
         i += 1;
     }
     table
-};
+}
+
+/// Bytes that may begin markup, or end a line: every other byte is passed over at once.
+static MARKUP_BYTES: [bool; 256] = byte_set(b"\n<*_`|![");
 
 /// Replace markup in `text[from..]` by spaces, byte for byte: HTML tags and comments,
 /// heading and quote markers, list bullets, emphasis markers, the link syntax around a

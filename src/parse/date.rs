@@ -359,7 +359,7 @@ fn iso_date(input: &str) -> Res<'_, DateExpr> {
 }
 
 /// Words before a month that may be read without a capital: "in december".
-const MONTH_PREPOSITIONS: &[&str] = &[
+pub(crate) const MONTH_PREPOSITIONS: &[&str] = &[
     "in",
     "since",
     "until",

@@ -367,16 +367,7 @@ fn text(s: &str) -> String {
 }
 
 /// The characters [`text`] escapes or replaces, all ASCII.
-const SPECIAL: [bool; 256] = {
-    let mut special = [false; 256];
-    let chars = b"\\`*_[]<>|\n\r";
-    let mut i = 0;
-    while i < chars.len() {
-        special[chars[i] as usize] = true;
-        i += 1;
-    }
-    special
-};
+const SPECIAL: [bool; 256] = crate::text::byte_set(b"\\`*_[]<>|\n\r");
 
 /// [`text`], onto the end of `out`: the runs between special characters copied whole.
 fn text_into(out: &mut String, s: &str) {
