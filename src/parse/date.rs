@@ -566,13 +566,6 @@ const DATE_PARSERS: [DateParser; 10] = [
     },
 ];
 
-/// Whether a date can begin so: digits, a month or weekday name, a figure in words
-/// ("three weeks ago"), or a word that opens one of the date phrases ("the", "early",
-/// "in", "last", "today", ...).
-pub fn may_open_date(opening: Opening) -> bool {
-    DATE_PARSERS.iter().any(|p| (p.opens)(opening))
-}
-
 /// Any date expression starting at `input`; the longest reading wins.
 pub fn date(input: &str) -> Res<'_, DateExpr> {
     let mut buf = [0; 24];
