@@ -458,15 +458,8 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
     let cue = |w: &str| -> Option<(Tense, bool)> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         let mut buf = [0; 24];
-        let owned: String;
-        let w = match crate::parse::lex::lower(w, &mut buf) {
-            Some(lower) => lower,
-            None => {
-                owned = w.to_ascii_lowercase();
-                owned.as_str()
-            }
-        };
-        match w {
+        let w = crate::parse::lex::ascii_lower(w, &mut buf);
+        match &*w {
             "will" | "shall" | "won't" | "scheduled" | "expected" | "expects" | "expect" | "plans" | "plan"
             | "planned" | "planning" | "intend" | "aim" | "hope" | "due" | "upcoming" | "going" | "would"
             | "intends" | "aims" | "next" | "set" | "hopes" | "until" => Some((Tense::Future, true)),

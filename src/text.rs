@@ -156,14 +156,7 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |i| i + 1);
     let written = before.get(word_start..).unwrap_or("");
     let mut buf = [0; 24];
-    let owned: String;
-    let word = match crate::parse::lex::lower(written, &mut buf) {
-        Some(w) => w,
-        None => {
-            owned = written.to_ascii_lowercase();
-            owned.as_str()
-        }
-    };
+    let word = crate::parse::lex::ascii_lower(written, &mut buf);
     let word = word.trim_end_matches('.');
     if word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()) {
         return true; // an initial: "J. Kushner"

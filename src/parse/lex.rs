@@ -185,6 +185,14 @@ pub fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
+/// `w` with its ASCII letters lower-cased: in `buf` when it fits, else in a new string.
+pub fn ascii_lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> std::borrow::Cow<'b, str> {
+    match lower(w, buf) {
+        Some(lowered) => std::borrow::Cow::Borrowed(lowered),
+        None => std::borrow::Cow::Owned(w.to_ascii_lowercase()),
+    }
+}
+
 /// Whether a word is written with a capital first letter ("May", "MAY"), as month and
 /// day names must be where the same letters are also a common word.
 pub fn capitalized(w: &str) -> bool {
