@@ -139,17 +139,7 @@ fn split_sentences(paragraph: &str) -> Vec<String> {
 }
 
 fn load_pool() -> Pool {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "md"))
-                .filter(|p| p.file_name().is_some_and(|n| !n.eq_ignore_ascii_case("README.md")))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
+    let paths = common::corpus_articles();
     let mut pool = Pool { sentences: Vec::new(), empty: Vec::new(), titles: Vec::new(), files: 0 };
     for path in &paths {
         let Ok(bytes) = std::fs::read(path) else { continue };
@@ -162,7 +152,7 @@ fn load_pool() -> Pool {
             pool.sentences.extend(split_sentences(&lines.join(" ")));
         }
     }
-    assert!(!pool.sentences.is_empty(), "no sentences found in {dir}: the bench needs the bundled corpus");
+    assert!(!pool.sentences.is_empty(), "no sentences found in corpus/: the bench needs the bundled corpus");
     pool.empty = pool.sentences.iter().filter(|s| scan::scan(s, 0, None).is_empty()).cloned().collect();
     if pool.empty.is_empty() {
         pool.empty.push("Diplomats on both sides declined to comment on the talks.".to_string());

@@ -42,17 +42,7 @@ fn env_number(name: &str, default: usize) -> usize {
 /// The article bodies of `corpus/*.md` (front matter removed, README left out), or the
 /// fallback paragraph; and a description of where the text came from.
 fn source_text() -> (String, String) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "md"))
-                .filter(|p| p.file_name().is_some_and(|n| !n.eq_ignore_ascii_case("README.md")))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
+    let paths = common::corpus_articles();
     let mut text = String::new();
     for path in &paths {
         let Ok(bytes) = std::fs::read(path) else { continue };

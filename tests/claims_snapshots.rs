@@ -15,7 +15,7 @@ use std::process::Command;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 mod common;
-use common::{CLEAN_ARTICLE, SEEDS};
+use common::{CLEAN_ARTICLE, SEEDS, TempDir};
 
 /// A new article that moves the Kremlin meeting to December 4 and cuts it to about
 /// two hours.
@@ -150,44 +150,18 @@ fn diff_kremlin_f_h() {
     settings(&format!("claimcheck diff {a} {b}")).bind(|| insta::assert_snapshot!("diff_kremlin_f_h", out));
 }
 
-/// A temp folder for new articles, removed when dropped.
-struct NewArticles {
-    dir: PathBuf,
-}
-
-impl NewArticles {
-    fn new(name: &str) -> NewArticles {
-        let dir = std::env::temp_dir().join(format!("claimcheck-claims-snapshots-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp folder");
-        NewArticles { dir }
-    }
-
-    /// Write an article; returns its real path.
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.dir.join(name);
-        std::fs::write(&path, text).expect("write article");
-        path.to_str().expect("UTF-8 temp path").to_string()
-    }
-}
-
-impl Drop for NewArticles {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// `check NEW --against corpus` in both formats, with the temp path of NEW replaced by
 /// `new/<name>`.
 fn check_snapshots(name: &str, text: &str, code: i32) {
-    let new = NewArticles::new(name.trim_end_matches(".md"));
-    let path = new.write(name, text);
+    let new = TempDir::new(&format!("claims-snapshots-{}", name.trim_end_matches(".md")));
+    new.write(name, text);
+    let path = new.path(name).to_str().expect("UTF-8 temp path").to_string();
     let shown = format!("new/{name}");
     for (format, suffix) in [("human", "human"), ("json", "json")] {
         let out = stdout_of(Path::new(ROOT), &["check", &path, "--against", "corpus", "--format", format], code);
         assert!(out.contains(&path), "the new article is named in the output:\n{out}");
         let out = out.replace(&path, &shown);
-        assert!(!out.contains(&new.dir.display().to_string()), "no temp path left:\n{out}");
+        assert!(!out.contains(&new.0.display().to_string()), "no temp path left:\n{out}");
         let snapshot = format!("check_{}_{suffix}", name.trim_end_matches(".md").replace('-', "_"));
         settings(&format!("claimcheck check {shown} --against corpus --format {format}  (exit {code})"))
             .bind(|| insta::assert_snapshot!(snapshot, out));

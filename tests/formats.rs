@@ -10,9 +10,9 @@
 
 mod common;
 
-use common::{Run, run_with};
+use common::{Run, TempDir, run_with};
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -175,38 +175,6 @@ fn results_len(sarif: &Json) -> usize {
     results(sarif).len()
 }
 
-/// A temp folder holding a copy of the corpus, removed when dropped.
-struct CorpusCopy {
-    dir: PathBuf,
-}
-
-impl CorpusCopy {
-    fn new(name: &str) -> CorpusCopy {
-        let dir = std::env::temp_dir().join(format!("claimcheck-formats-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("corpus")).expect("create temp folder");
-        for entry in std::fs::read_dir(Path::new(ROOT).join("corpus")).expect("read corpus") {
-            let entry = entry.expect("corpus entry");
-            std::fs::copy(entry.path(), dir.join("corpus").join(entry.file_name())).expect("copy article");
-        }
-        CorpusCopy { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.join(rel)
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        run_with(Some(&self.dir), args, None)
-    }
-}
-
-impl Drop for CorpusCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 fn fingerprints(sarif: &Json) -> Vec<(String, u64)> {
     results(sarif)
         .iter()
@@ -219,7 +187,7 @@ fn fingerprints(sarif: &Json) -> Vec<(String, u64)> {
 
 #[test]
 fn sarif_fingerprints_survive_moved_lines_but_not_changed_values() {
-    let copy = CorpusCopy::new("fingerprints");
+    let copy = TempDir::with_corpus("formats-fingerprints");
     let args = ["check", RECAP, "--against", "corpus", "--format", "sarif"];
     let before = fingerprints(&copy.run(&args).json());
     assert_eq!(before.len(), 2);
@@ -298,7 +266,7 @@ fn output_into_a_missing_folder_is_a_clear_error() {
 
 #[test]
 fn output_never_writes_over_an_input_article() {
-    let copy = CorpusCopy::new("output-input");
+    let copy = TempDir::with_corpus("formats-output-input");
     let victim = "corpus/2025-12-03-baltic-crossroads-kremlin.md";
     let before = std::fs::read(copy.path(victim)).unwrap();
     for args in [
@@ -324,7 +292,7 @@ fn output_never_writes_over_an_input_article() {
 
 #[test]
 fn output_writes_the_format_to_a_file_instead_of_stdout() {
-    let copy = CorpusCopy::new("output");
+    let copy = TempDir::with_corpus("formats-output");
     std::fs::create_dir(copy.path("out")).unwrap();
     let got = copy.run(&["compare", "corpus", "--format", "markdown", "--output", "out/report.md"]);
     got.assert_code(0);
@@ -342,7 +310,7 @@ fn output_writes_the_format_to_a_file_instead_of_stdout() {
 
 #[test]
 fn several_reports_in_one_run_and_stdout_still_prints() {
-    let copy = CorpusCopy::new("reports");
+    let copy = TempDir::with_corpus("formats-reports");
     let got =
         copy.run(&["check", RECAP, "--against", "corpus", "--report", "json=a.json", "--report", "sarif=b.sarif"]);
     got.assert_code(1);
