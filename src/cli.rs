@@ -403,9 +403,7 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
                     && io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
                 let ctx = report::Context { color, ..*ctx };
-                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-                t.format.write(findings, &ctx, &mut out)?;
-                out.flush()?;
+                report::pipe::write_in_background(io::stdout(), |out| t.format.write(findings, &ctx, out))?;
             }
             Some(path) => {
                 if let Err(e) = write_atomically(path, false, |out| t.format.write(findings, ctx, out)) {
@@ -426,15 +424,14 @@ fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context
 fn write_atomically(
     path: &Path,
     durable: bool,
-    write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+    write: impl FnOnce(&mut report::pipe::Pipe) -> io::Result<()>,
 ) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut out = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&temp)?);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        // Rendered on this thread, written on another (a report can be large).
+        let file = report::pipe::write_in_background(std::fs::File::create(&temp)?, write)?;
         if durable {
             file.sync_all()?;
         }
