@@ -147,7 +147,7 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
     let mut label = String::new();
     for i in order {
         let in_question = in_question[i];
-        for c in &sides.articles[i].claims {
+        for c in sides.articles[i].claims.iter() {
             values.with(
                 &c.claim.value,
                 |v| v.display(),

@@ -201,7 +201,7 @@ fn diff(out: &mut String, sink: &mut impl Write, f: &Finding, ctx: &Context) -> 
             } else {
                 ' '
             };
-            side.claims.iter().map(move |c| (mark, *c))
+            side.claims.iter().map(move |c| (mark, c))
         })
         .collect();
     // Each distinct value displayed once, with its width in characters.

@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
+pub mod pipe;
 pub mod sarif;
 pub mod sides;
 

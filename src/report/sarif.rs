@@ -160,8 +160,6 @@ struct Shared<'s, 'a> {
     opening: String,
     /// `"properties":{"relation":...,"qualifier":...,"value":`
     properties: Vec<u8>,
-    /// Each article's URI as a JSON string.
-    uris: Vec<String>,
     /// Per group: the message's links to the counterparts, the `relatedLocations`
     /// array, and how many it lists.
     counterparts: Vec<OnceLock<(String, Vec<u8>, usize)>>,
@@ -190,7 +188,6 @@ impl<'s, 'a> Shared<'s, 'a> {
             head: head.into_bytes(),
             opening: format!("{} {}: this article gives ", escape(&f.kind), escape(&key_text(f))),
             properties: properties.into_bytes(),
-            uris: sides.articles.iter().map(|a| quoted(&uri(a.path))).collect(),
             counterparts: sides.articles.iter().map(|_| OnceLock::new()).collect(),
             values: sides.articles.iter().map(|_| OnceLock::new()).collect(),
         }
@@ -202,7 +199,7 @@ impl<'s, 'a> Shared<'s, 'a> {
         let value = &d.claim.claim.value;
         let known = self.values[self.sides.group(d.article)].get_or_init(|| {
             let mut known: Vec<Shown<'a>> = Vec::new();
-            for c in &self.sides.articles[d.article].claims {
+            for c in self.sides.articles[d.article].claims.iter() {
                 if !known.iter().any(|(v, _, _)| *v == &c.claim.value) {
                     let shown = c.claim.value.display();
                     let fingerprint = super::hex(super::fingerprint(self.sides, d.article, &shown));
@@ -245,7 +242,7 @@ impl<'s, 'a> Shared<'s, 'a> {
                 let _ = write!(related, "{{\"id\":{id},\"physicalLocation\":");
                 // No snippet: a viewer shows the file itself, and the message quotes the
                 // counterpart's words.
-                physical(&mut related, &self.uris[j], first, false);
+                physical(&mut related, first, false);
                 let date = side.published.unwrap_or("undated");
                 let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
                 related.extend_from_slice(b",\"message\":{\"text\":");
@@ -284,7 +281,7 @@ fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a
     out.extend_from_slice(&shared.head);
     string(out, text);
     out.extend_from_slice(b"},\"locations\":[{\"physicalLocation\":");
-    physical(out, &shared.uris[d.article], c, true);
+    physical(out, c, true);
     out.extend_from_slice(b"}],\"partialFingerprints\":{\"claimcheck/v1\":\"");
     out.extend_from_slice(fingerprint);
     out.extend_from_slice(b"\"},");
@@ -300,12 +297,12 @@ fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a
 }
 
 /// Where a claim's value stands: file, line, columns, and with `snippet` its words, as a
-/// JSON object. `uri` is the article's URI, already a JSON string.
-fn physical(out: &mut Vec<u8>, uri: &str, c: &SourcedClaim, snippet: bool) {
+/// JSON object.
+fn physical(out: &mut Vec<u8>, c: &SourcedClaim, snippet: bool) {
     let span = &c.claim.span;
-    out.extend_from_slice(b"{\"artifactLocation\":{\"uri\":");
-    out.extend_from_slice(uri.as_bytes());
-    out.extend_from_slice(b"},\"region\":{\"startLine\":");
+    out.extend_from_slice(b"{\"artifactLocation\":{\"uri\":\"");
+    uri_into(out, &c.path);
+    out.extend_from_slice(b"\"},\"region\":{\"startLine\":");
     number(out, span.line);
     out.extend_from_slice(b",\"startColumn\":");
     number(out, span.column);
@@ -342,30 +339,44 @@ const KEPT: [bool; 256] = {
 
 /// A path as a URI reference: relative paths stay relative (code scanning resolves them
 /// against the repository), absolute ones become `file:` URIs; everything outside the
-/// unreserved characters and `/` is percent-encoded.
+/// unreserved characters and `/` is percent-encoded, and `\` reads as `/`.
 pub fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let encode = |s: &str| {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let mut out = Vec::with_capacity(s.len());
-        for &b in s.as_bytes() {
-            if KEPT[usize::from(b)] {
-                out.push(b);
-            } else {
-                out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
-            }
-        }
-        // Only ASCII went in.
-        String::from_utf8(out).unwrap_or_default()
-    };
+    let mut out = Vec::with_capacity(path.len() + 8);
+    uri_into(&mut out, path);
+    // Only ASCII is written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`uri`], onto the end of `out`: ASCII with no character JSON escapes, so it can
+/// stand between quotes as it is.
+fn uri_into(out: &mut Vec<u8>, path: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let bytes = path.as_bytes();
-    if path.starts_with('/') {
-        format!("file://{}", encode(&path))
-    } else if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/' {
-        format!("file:///{}:{}", char::from(bytes[0]), encode(&path[2..]))
+    let slash = |b: u8| b == b'/' || b == b'\\';
+    let rest = if bytes.first().is_some_and(|&b| slash(b)) {
+        out.extend_from_slice(b"file://");
+        bytes
+    } else if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && slash(bytes[2]) {
+        out.extend_from_slice(b"file:///");
+        out.extend_from_slice(&bytes[..2]);
+        &bytes[2..]
     } else {
-        encode(&path)
+        bytes
+    };
+    let mut start = 0;
+    for (i, &b) in rest.iter().enumerate() {
+        if KEPT[usize::from(b)] {
+            continue;
+        }
+        out.extend_from_slice(&rest[start..i]);
+        if b == b'\\' {
+            out.push(b'/');
+        } else {
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+        }
+        start = i + 1;
     }
+    out.extend_from_slice(&rest[start..]);
 }
 
 /// Plain text for a SARIF message: brackets and backslashes escaped, so only our own
@@ -398,6 +409,8 @@ mod tests {
         assert_eq!(uri("news/a b (1).md"), "news/a%20b%20%281%29.md");
         assert_eq!(uri("/tmp/new/a.md"), "file:///tmp/new/a.md");
         assert_eq!(uri("C:\\news\\a.md"), "file:///C:/news/a.md");
+        assert_eq!(uri("\\\\server\\news\\a.md"), "file:////server/news/a.md");
+        assert_eq!(uri("news\\a b.md"), "news/a%20b.md");
         assert_eq!(uri("a:b.md"), "a%3Ab.md", "a colon would read as a scheme");
         assert_eq!(uri("é.md"), "%C3%A9.md");
     }

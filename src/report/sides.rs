@@ -21,9 +21,51 @@ pub struct Side<'a> {
     /// Its publication date (ISO), if known.
     pub published: Option<&'a str>,
     /// Its claims in this finding.
-    pub claims: Vec<&'a SourcedClaim>,
+    pub claims: Claims<'a>,
     /// Index of its group in [`Sides::groups`].
     group: usize,
+}
+
+/// An article's claims in a finding: a run of the finding's own claims, as `compare`
+/// leaves them (sorted by date and path, an article's claims together), or gathered
+/// one by one where a finding came in another order.
+pub enum Claims<'a> {
+    /// Claims that stand together in the finding.
+    Run(&'a [SourcedClaim]),
+    /// Claims gathered from across the finding, in its order.
+    Gathered(Vec<&'a SourcedClaim>),
+}
+
+impl<'a> Claims<'a> {
+    /// The first claim.
+    pub fn first(&self) -> Option<&'a SourcedClaim> {
+        match self {
+            Claims::Run(run) => run.first(),
+            Claims::Gathered(claims) => claims.first().copied(),
+        }
+    }
+
+    /// How many claims.
+    pub fn len(&self) -> usize {
+        match self {
+            Claims::Run(run) => run.len(),
+            Claims::Gathered(claims) => claims.len(),
+        }
+    }
+
+    /// Whether there are none (never, for an article of a finding).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The claims, in the finding's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a SourcedClaim> + '_ {
+        let (run, gathered) = match self {
+            Claims::Run(run) => (*run, &[][..]),
+            Claims::Gathered(claims) => (&[][..], claims.as_slice()),
+        };
+        run.iter().chain(gathered.iter().copied())
+    }
 }
 
 /// Articles that give the same values.
@@ -50,36 +92,13 @@ pub struct Sides<'a> {
 impl<'a> Sides<'a> {
     /// Group a finding's claims by article and its articles by their values.
     pub fn new(finding: &'a Finding) -> Sides<'a> {
-        let mut articles: Vec<Side<'a>> = Vec::new();
-        let mut index: HashMap<&str, usize, Quick> = HashMap::default();
-        let mut last: Option<(&str, usize)> = None;
-        for c in &finding.claims {
-            // An article's claims stand together in a finding (sorted by date, then
-            // path), so the map is asked once an article, not once a claim.
-            let i = match last {
-                Some((path, i)) if path == c.path => i,
-                _ => *index.entry(c.path.as_str()).or_insert_with(|| {
-                    articles.push(Side {
-                        path: &c.path,
-                        published: c.published.as_deref(),
-                        claims: Vec::new(),
-                        group: 0,
-                    });
-                    articles.len() - 1
-                }),
-            };
-            last = Some((&c.path, i));
-            articles[i].claims.push(c);
-        }
+        let mut articles = runs(finding).unwrap_or_else(|| gathered(finding));
         // Articles are grouped by a hash of their values, and a group joined only when
         // its values are equal too (a hash may collide).
         let mut by_values: HashMap<u64, Vec<usize>, Quick> = HashMap::default();
         let mut groups: Vec<Group> = Vec::new();
         for i in 0..articles.len() {
-            let mut hashes: Vec<u64> = articles[i].claims.iter().map(|c| value_hash(&c.claim.value)).collect();
-            hashes.sort_unstable();
-            hashes.dedup();
-            let key = hashes.iter().fold(0u64, |k, h| k.rotate_left(5) ^ h);
+            let key = values_key(&articles[i].claims);
             let candidates = by_values.entry(key).or_default();
             let found = candidates.iter().copied().find(|&g| {
                 let first = &articles[groups[g].members[0]];
@@ -264,6 +283,85 @@ impl FastHasher {
 /// Maps and sets keyed by [`FastHasher`].
 pub type Quick = BuildHasherDefault<FastHasher>;
 
+/// The articles of a finding whose claims stand in runs, one article a run, in order
+/// of (undated last, date, path), as `compare` sorts them: each run is read as a slice,
+/// with no map of paths. `None` when the claims come in another order.
+fn runs(finding: &Finding) -> Option<Vec<Side<'_>>> {
+    fn order(c: &SourcedClaim) -> (bool, Option<&str>, &str) {
+        (c.published.is_none(), c.published.as_deref(), c.path.as_str())
+    }
+    let mut articles: Vec<Side<'_>> = Vec::new();
+    let claims = finding.claims.as_slice();
+    let mut start = 0;
+    while start < claims.len() {
+        let first = &claims[start];
+        let length = claims[start..].iter().take_while(|c| c.path == first.path).count();
+        if let Some(next) = claims.get(start + length) {
+            // A path met again later, or out of order, would break an article in two.
+            if order(first) >= order(next) {
+                return None;
+            }
+        }
+        articles.push(Side {
+            path: &first.path,
+            published: first.published.as_deref(),
+            claims: Claims::Run(&claims[start..start + length]),
+            group: 0,
+        });
+        start += length;
+    }
+    Some(articles)
+}
+
+/// The articles of a finding in order of first appearance, their claims gathered
+/// wherever they stand.
+fn gathered(finding: &Finding) -> Vec<Side<'_>> {
+    let mut articles: Vec<Side<'_>> = Vec::new();
+    let mut index: HashMap<&str, usize, Quick> = HashMap::default();
+    for c in &finding.claims {
+        let i = *index.entry(c.path.as_str()).or_insert_with(|| {
+            articles.push(Side {
+                path: &c.path,
+                published: c.published.as_deref(),
+                claims: Claims::Gathered(Vec::new()),
+                group: 0,
+            });
+            articles.len() - 1
+        });
+        if let Claims::Gathered(claims) = &mut articles[i].claims {
+            claims.push(c);
+        }
+    }
+    articles
+}
+
+/// A hash of the set of values an article gives: equal sets hash equal, whatever the
+/// order and repetitions.
+fn values_key(claims: &Claims) -> u64 {
+    const ON_STACK: usize = 8;
+    let mut stack = [0u64; ON_STACK];
+    let mut heap = Vec::new();
+    let hashes: &mut [u64] = if claims.len() <= ON_STACK {
+        for (slot, c) in stack.iter_mut().zip(claims.iter()) {
+            *slot = value_hash(&c.claim.value);
+        }
+        &mut stack[..claims.len()]
+    } else {
+        heap.extend(claims.iter().map(|c| value_hash(&c.claim.value)));
+        &mut heap
+    };
+    hashes.sort_unstable();
+    let mut key = 0u64;
+    let mut last = None;
+    for &h in hashes.iter() {
+        if last != Some(h) {
+            key = key.rotate_left(5) ^ h;
+            last = Some(h);
+        }
+    }
+    key
+}
+
 /// A hash of a value for grouping: the fields that tell values apart, floats by their
 /// bits (values that are equal hash equal). Never stored.
 fn value_hash(value: &Value) -> u64 {
@@ -292,8 +390,8 @@ fn value_hash(value: &Value) -> u64 {
 }
 
 /// Whether two articles give the same values (as sets).
-fn same_values(a: &[&SourcedClaim], b: &[&SourcedClaim]) -> bool {
-    let has = |x: &[&SourcedClaim], v: &Value| x.iter().any(|c| c.claim.value == *v);
+fn same_values(a: &Claims, b: &Claims) -> bool {
+    let has = |x: &Claims, v: &Value| x.iter().any(|c| c.claim.value == *v);
     a.iter().all(|c| has(b, &c.claim.value)) && b.iter().all(|c| has(a, &c.claim.value))
 }
 
@@ -363,5 +461,57 @@ mod tests {
         assert_eq!(sides.counterpart_digest(d), 0, "no counterparts");
         assert_eq!(sides.representatives(&[a, b, c]), vec![a, c]);
         assert_eq!(sides.counterpart_digest(a), sides.counterpart_digest(b), "one digest per group");
+    }
+
+    /// What each article of `sides` gives and whom it disagrees with, by path.
+    fn standing(sides: &Sides) -> Vec<(String, Vec<f64>, Vec<String>)> {
+        let mut out: Vec<_> = (0..sides.articles.len())
+            .map(|i| {
+                let side = &sides.articles[i];
+                let mut values: Vec<f64> = side
+                    .claims
+                    .iter()
+                    .map(|c| match &c.claim.value {
+                        Value::Duration(a) => a.value,
+                        _ => f64::NAN,
+                    })
+                    .collect();
+                values.sort_by(f64::total_cmp);
+                let mut against: Vec<String> = (0..sides.articles.len())
+                    .filter(|&j| sides.disagree(i, j))
+                    .map(|j| sides.articles[j].path.to_string())
+                    .collect();
+                against.sort();
+                (side.path.to_string(), values, against)
+            })
+            .collect();
+        out.sort_by(|x, y| x.0.cmp(&y.0));
+        out
+    }
+
+    #[test]
+    fn claims_in_any_order_make_the_same_sides() {
+        let articles = [
+            article("a", "2025-12-01", &[5.0, 6.0]),
+            article("b", "2025-12-02", &[3.0]),
+            article("c", "2025-12-03", &[5.0]),
+            article("d", "2025-12-04", &[6.0, 5.0]),
+        ];
+        let findings = compare(&articles, |_| false);
+        let sorted = &findings[0];
+        assert!(runs(sorted).is_some(), "compare's order is read as runs");
+        let mut shuffled = sorted.clone();
+        shuffled.claims.reverse();
+        let last = shuffled.claims.remove(0);
+        shuffled.claims.push(last);
+        assert!(runs(&shuffled).is_none(), "an article met twice is not a run");
+        let (a, b) = (Sides::new(sorted), Sides::new(&shuffled));
+        assert!(b.articles.iter().all(|s| matches!(s.claims, Claims::Gathered(_))));
+        assert_eq!(standing(&a), standing(&b));
+        assert_eq!(a.articles.len(), 4);
+        let d = b.articles.iter().position(|s| s.path == "d").unwrap();
+        assert_eq!(b.articles[d].claims.len(), 2, "d's two claims, gathered from both ends");
+        assert_eq!(a.groups.len(), 3, "a and d give 5 and 6: one group");
+        assert_eq!(b.groups.len(), 3);
     }
 }
