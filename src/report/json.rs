@@ -224,7 +224,16 @@ fn optional(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 /// One finding as a JSON object whose members stand at `level`.
-fn finding<'a>(out: &mut Vec<u8>, layout: Layout, level: usize, f: &'a Finding, values: &mut Values<'a>) {
+/// `out` is handed to `sink` whenever it has grown enough ([`flush_some`]): a finding
+/// of thousands of claims runs to megabytes.
+fn finding<'a>(
+    out: &mut Vec<u8>,
+    sink: &mut impl Write,
+    layout: Layout,
+    level: usize,
+    f: &'a Finding,
+    values: &mut Values<'a>,
+) -> io::Result<()> {
     values.clear();
     layout.open(out, b'{', level);
     layout.key(out, "relation");
@@ -243,10 +252,12 @@ fn finding<'a>(out: &mut Vec<u8>, layout: Layout, level: usize, f: &'a Finding, 
                 layout.next(out, level + 1);
             }
             claim(out, layout, level + 2, c, values);
+            flush_some(out, sink)?;
         }
         layout.close(out, b']', level);
     }
     layout.close(out, b'}', level - 1);
+    Ok(())
 }
 
 /// One claim of a finding, its members at `level`: the fields of [`SourcedClaim`] in
@@ -317,8 +328,7 @@ pub fn write_findings(findings: &[Finding], out: &mut impl Write) -> io::Result<
         } else {
             layout.next(&mut buffer, 2);
         }
-        finding(&mut buffer, layout, 3, f, &mut values);
-        flush_some(&mut buffer, out)?;
+        finding(&mut buffer, out, layout, 3, f, &mut values)?;
     }
     if !findings.is_empty() {
         layout.close(&mut buffer, b']', 1);
@@ -333,9 +343,8 @@ pub fn write_lines(findings: &[Finding], out: &mut impl Write) -> io::Result<()>
     let mut buffer = Vec::with_capacity(FLUSH_AT + (1 << 16));
     let mut values = Values::new(None);
     for f in findings {
-        finding(&mut buffer, layout, 1, f, &mut values);
+        finding(&mut buffer, out, layout, 1, f, &mut values)?;
         buffer.push(b'\n');
-        flush_some(&mut buffer, out)?;
     }
     out.write_all(&buffer)
 }

@@ -14,10 +14,10 @@ use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, channel, sync_channel};
 
 /// Bytes gathered before a chunk goes to the writer.
-pub const CHUNK: usize = 1 << 20;
+pub const CHUNK: usize = 1 << 18;
 
 /// Full chunks that may wait for the writer before the printer waits in turn.
-pub const IN_FLIGHT: usize = 2;
+pub const IN_FLIGHT: usize = 4;
 
 /// What a printer writes into: chunks handed to the writer thread as they fill.
 pub struct Pipe {
@@ -33,7 +33,7 @@ impl Pipe {
     fn send(&mut self) -> io::Result<()> {
         let next = match self.empty.try_recv() {
             Ok(chunk) => chunk,
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => Vec::with_capacity(CHUNK + CHUNK / 4),
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => Vec::with_capacity(CHUNK),
         };
         let full = std::mem::replace(&mut self.buffer, next);
         // The writer has stopped only on an error, which `write_in_background` reports.
@@ -47,13 +47,21 @@ impl Write for Pipe {
         Ok(data.len())
     }
 
+    /// Large writes are cut at chunk boundaries, so that chunks keep their size (and
+    /// their memory is reused) however much a printer hands over at once.
     #[inline]
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        self.buffer.extend_from_slice(data);
-        if self.buffer.len() >= CHUNK {
+    fn write_all(&mut self, mut data: &[u8]) -> io::Result<()> {
+        loop {
+            let room = CHUNK.saturating_sub(self.buffer.len());
+            if data.len() < room {
+                self.buffer.extend_from_slice(data);
+                return Ok(());
+            }
+            let (now, rest) = data.split_at(room);
+            self.buffer.extend_from_slice(now);
             self.send()?;
+            data = rest;
         }
-        Ok(())
     }
 
     /// Hands what is gathered to the writer; [`write_in_background`] waits for it to
@@ -83,7 +91,7 @@ pub fn write_in_background<W: Write + Send>(
             out.flush()?;
             Ok(out)
         });
-        let mut pipe = Pipe { buffer: Vec::with_capacity(CHUNK + CHUNK / 4), full, empty };
+        let mut pipe = Pipe { buffer: Vec::with_capacity(CHUNK), full, empty };
         let printed = print(&mut pipe).and_then(|()| pipe.flush());
         // Closing the channel ends the writer's loop.
         drop(pipe);
@@ -99,11 +107,13 @@ pub fn write_in_background<W: Write + Send>(
 mod tests {
     use super::*;
 
-    /// A writer that accepts `limit` bytes and then fails, counting its flushes.
+    /// A writer that accepts `limit` bytes and then fails, counting its flushes and
+    /// keeping the largest write.
     struct Limited {
         taken: Vec<u8>,
         limit: usize,
         flushed: usize,
+        largest: usize,
     }
 
     impl Write for Limited {
@@ -112,6 +122,7 @@ mod tests {
                 return Err(io::Error::other("disk full"));
             }
             self.taken.extend_from_slice(data);
+            self.largest = self.largest.max(data.len());
             Ok(data.len())
         }
 
@@ -142,23 +153,24 @@ mod tests {
                 expected.extend_from_slice(&vec![b'.'; CHUNK + 3]);
             }
         }
-        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0 };
+        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0, largest: 0 };
         let out = write_in_background(out, print_lines).expect("nothing fails");
         assert!(expected.len() > 4 * CHUNK, "several chunks: {}", expected.len());
         assert!(out.taken == expected, "{} bytes written, {} expected", out.taken.len(), expected.len());
         assert_eq!(out.flushed, 1, "the output is flushed once, at the end");
+        assert_eq!(out.largest, CHUNK, "a write larger than a chunk is cut into chunks");
     }
 
     #[test]
     fn a_failing_writer_is_reported_not_hidden() {
-        let out = Limited { taken: Vec::new(), limit: 3 * CHUNK, flushed: 0 };
+        let out = Limited { taken: Vec::new(), limit: 3 * CHUNK, flushed: 0, largest: 0 };
         let error = write_in_background(out, print_lines).map(|_| ()).expect_err("the writer fails");
         assert_eq!(error.to_string(), "disk full", "the writer's own error, not the printer's");
     }
 
     #[test]
     fn a_failing_printer_is_reported() {
-        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0 };
+        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0, largest: 0 };
         let error = write_in_background(out, |pipe| {
             pipe.write_all(b"half a report")?;
             Err(io::Error::other("cannot render"))
@@ -170,7 +182,7 @@ mod tests {
 
     #[test]
     fn an_empty_report_writes_nothing() {
-        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0 };
+        let out = Limited { taken: Vec::new(), limit: usize::MAX, flushed: 0, largest: 0 };
         let out = write_in_background(out, |_| Ok(())).expect("nothing fails");
         assert!(out.taken.is_empty());
         assert_eq!(out.flushed, 1);

@@ -11,7 +11,7 @@
 //! paragraph added above the claim or a renamed file must not turn the same conflict
 //! into a new alert, while a changed value, or a new value against it, does.
 
-use super::json::{number, string};
+use super::json::{self, number, string};
 use super::sides::{Sides, file_name};
 use super::{Context, Disputed, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
@@ -36,11 +36,8 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Results rendered together on all cores before they are written, at most.
-const WINDOW: usize = 4096;
-
 /// Results one core renders into one buffer.
-const CHUNK: usize = 256;
+const CHUNK: usize = 128;
 
 /// Write the SARIF log: the envelope, one result a line, and the rules (known once
 /// every result is out) last.
@@ -72,29 +69,20 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
             kinds.len() - 1
         });
         let shared = Shared::new(sides, index, ctx.severity(kind).sarif_level());
-        for window in disputed.chunks(WINDOW) {
-            let chunks = window.len().div_ceil(CHUNK);
-            if pieces.len() < chunks {
-                pieces.resize_with(chunks, Vec::new);
+        let render = |buffer: &mut Vec<u8>, chunk: &[Disputed]| {
+            buffer.clear();
+            let mut text = String::with_capacity(256);
+            for d in chunk {
+                buffer.extend_from_slice(b",\n      ");
+                write_result(buffer, &mut text, &shared, d);
             }
-            pieces[..chunks].par_iter_mut().zip(window.par_chunks(CHUNK)).for_each(|(buffer, chunk)| {
-                buffer.clear();
-                let mut text = String::with_capacity(1024);
-                for d in chunk {
-                    buffer.extend_from_slice(b",\n      ");
-                    write_result(buffer, &mut text, &shared, d);
-                }
-            });
-            for piece in &pieces[..chunks] {
-                // Every result opens with a comma but the first.
-                let piece = if first { piece.get(1..).unwrap_or_default() } else { piece };
-                first = false;
-                if let Err(e) = out.write_all(piece) {
-                    status = Err(e);
-                    return;
-                }
-            }
-        }
+        };
+        status = render_in_order(disputed, CHUNK, &mut pieces, Vec::new, render, |piece| {
+            // Every result opens with a comma but the first.
+            let piece = if first { piece.get(1..).unwrap_or_default() } else { piece };
+            first = false;
+            out.write_all(piece)
+        });
     });
     status?;
     writeln!(out, "{}],", if first { "" } else { "\n    " })?;
@@ -110,6 +98,40 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     writeln!(out, "{}]}}}}", if kinds.is_empty() { "" } else { "\n    " })?;
     writeln!(out, "  }}]")?;
     writeln!(out, "}}")
+}
+
+/// Items rendered together on all cores, at most, before their text is handed on.
+const WINDOW_CHUNKS: usize = 16;
+
+/// Render `items` on all cores, `chunk` items into each buffer, and hand the buffers to
+/// `emit` in the items' order: a window of chunks at a time, so that a story of
+/// thousands of claims is never held whole. `render` is given an empty buffer; the
+/// buffers in `buffers` are kept from window to window and call to call (a fresh one
+/// would be fresh pages to fault in).
+fn render_in_order<T: Sync, B: Send>(
+    items: &[T],
+    chunk: usize,
+    buffers: &mut Vec<B>,
+    new: impl Fn() -> B,
+    render: impl Fn(&mut B, &[T]) + Sync,
+    mut emit: impl FnMut(&mut B) -> io::Result<()>,
+) -> io::Result<()> {
+    let chunk = chunk.max(1);
+    for window in items.chunks(chunk * WINDOW_CHUNKS) {
+        let chunks = window.len().div_ceil(chunk);
+        if buffers.len() < chunks {
+            buffers.resize_with(chunks, &new);
+        }
+        if chunks == 1 {
+            render(&mut buffers[0], window);
+        } else {
+            buffers[..chunks].par_iter_mut().zip(window.par_chunks(chunk)).for_each(|(b, c)| render(b, c));
+        }
+        for buffer in &mut buffers[..chunks] {
+            emit(buffer)?;
+        }
+    }
+    Ok(())
 }
 
 /// The rule id for conflicts of a kind.
@@ -144,13 +166,10 @@ fn rule(kind: &str, level: &str) -> Json {
     })
 }
 
-/// A value as displayed, with the fingerprint (in hexadecimal) of a claim of it.
-type Shown<'a> = (&'a Value, String, [u8; 16]);
-
 /// What the results of one finding share, rendered once: the JSON before each
-/// message, the message's opening words, the properties' fixed part, and, for the
-/// claims of each group of articles ([`Sides::group`]), whose counterparts are the
-/// same, the message's list of them and the `relatedLocations` (made when first asked
+/// message and the properties' fixed part; and for the claims of each group of
+/// articles ([`Sides::group`]), which have the same counterparts and values, the
+/// pieces of their results that follow from those ([`Standing`], made when first asked
 /// for, from any core).
 struct Shared<'s, 'a> {
     sides: &'s Sides<'a>,
@@ -160,12 +179,31 @@ struct Shared<'s, 'a> {
     opening: String,
     /// `"properties":{"relation":...,"qualifier":...,"value":`
     properties: Vec<u8>,
-    /// Per group: the message's links to the counterparts, the `relatedLocations`
-    /// array, and how many it lists.
-    counterparts: Vec<OnceLock<(String, Vec<u8>, usize)>>,
-    /// Per group: each value its articles give, as displayed, with the fingerprint of
-    /// a claim of that value (the same for all of them).
-    values: Vec<OnceLock<Vec<Shown<'a>>>>,
+    /// Per group of articles.
+    groups: Vec<OnceLock<Standing<'a>>>,
+}
+
+/// The parts of a result that depend only on the group of its article.
+struct Standing<'a> {
+    /// The message after the claim's words, JSON-escaped, with the closing quote:
+    /// `"); N other articles give ...: [links] and M more."`.
+    tail: Vec<u8>,
+    /// `,"contradicting_articles":N},"relatedLocations":[...]}`
+    closing: Vec<u8>,
+    /// Each value the group's articles give.
+    values: Vec<ValuePieces<'a>>,
+}
+
+/// The parts of a result that depend on its value (and its article's group).
+struct ValuePieces<'a> {
+    value: &'a Value,
+    /// The message up to the claim's words, as the start of a JSON string:
+    /// `"kind key: this article gives VALUE (\"`.
+    message: Vec<u8>,
+    /// The value as displayed, a JSON string.
+    shown: Vec<u8>,
+    /// The fingerprint of a claim of it, in hexadecimal.
+    fingerprint: [u8; 16],
 }
 
 impl<'s, 'a> Shared<'s, 'a> {
@@ -188,112 +226,111 @@ impl<'s, 'a> Shared<'s, 'a> {
             head: head.into_bytes(),
             opening: format!("{} {}: this article gives ", escape(&f.kind), escape(&key_text(f))),
             properties: properties.into_bytes(),
-            counterparts: sides.articles.iter().map(|_| OnceLock::new()).collect(),
-            values: sides.articles.iter().map(|_| OnceLock::new()).collect(),
+            groups: (0..sides.group_count()).map(|_| OnceLock::new()).collect(),
         }
     }
 
-    /// A disputed claim's value as displayed and its fingerprint: the same for every
-    /// claim of that value in articles of one group.
-    fn value(&self, d: &Disputed<'_, 'a>) -> (&str, &[u8; 16]) {
+    /// What a disputed claim of a conflict shares with the others of its article's
+    /// group, and the pieces of its value.
+    fn standing(&self, d: &Disputed) -> (&Standing<'a>, &ValuePieces<'a>) {
+        let standing = self.groups[self.sides.group(d.article)].get_or_init(|| self.stand(d));
         let value = &d.claim.claim.value;
-        let known = self.values[self.sides.group(d.article)].get_or_init(|| {
-            let mut known: Vec<Shown<'a>> = Vec::new();
-            for c in self.sides.articles[d.article].claims.iter() {
-                if !known.iter().any(|(v, _, _)| *v == &c.claim.value) {
-                    let shown = c.claim.value.display();
-                    let fingerprint = super::hex(super::fingerprint(self.sides, d.article, &shown));
-                    known.push((&c.claim.value, shown, fingerprint));
-                }
-            }
-            known
-        });
-        match known.iter().find(|(v, _, _)| *v == value) {
-            Some((_, shown, fingerprint)) => (shown, fingerprint),
-            // Not reached: articles of a group give the same values.
-            None => ("", &[b'0'; 16]),
-        }
+        let pieces = standing.values.iter().find(|p| p.value == value);
+        // Articles of a group give the same values, so every value is there.
+        (standing, pieces.unwrap_or(&standing.values[0]))
     }
 
-    /// The counterparts of a disputed claim of a conflict (they depend on its article's
-    /// group alone): the first few articles that disagree with it, each linked from the
-    /// message to its first claim in the finding, listed in `relatedLocations`.
-    fn counterparts(&self, d: &Disputed) -> &(String, Vec<u8>, usize) {
-        self.counterparts[self.sides.group(d.article)].get_or_init(|| {
-            let mut links = String::new();
-            let mut related = b"[".to_vec();
-            let mut id = 0;
-            for j in d.counterparts(RELATED) {
-                let side = &self.sides.articles[j];
-                let Some(first) = side.claims.first() else { continue };
-                id += 1;
-                let value = first.claim.value.display();
-                if id > 1 {
-                    links.push_str(", ");
-                    related.push(b',');
-                }
-                let _ = write!(
-                    links,
-                    "[{}:{} ({})]({id})",
-                    escape(file_name(side.path)),
-                    first.claim.span.line,
-                    escape(&value)
-                );
-                let _ = write!(related, "{{\"id\":{id},\"physicalLocation\":");
-                // No snippet: a viewer shows the file itself, and the message quotes the
-                // counterpart's words.
-                physical(&mut related, first, false);
-                let date = side.published.unwrap_or("undated");
-                let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
-                related.extend_from_slice(b",\"message\":{\"text\":");
-                string(&mut related, &message);
-                related.extend_from_slice(b"}}");
+    /// The pieces for the group of `d`'s article: its counterparts (the first few
+    /// articles that disagree with it, each linked from the message to its first
+    /// claim in the finding and listed in `relatedLocations`) and its values.
+    fn stand(&self, d: &Disputed) -> Standing<'a> {
+        let against = d.against();
+        let mut links = String::new();
+        let mut related = b"[".to_vec();
+        let mut id = 0;
+        for j in d.counterparts(RELATED) {
+            let side = &self.sides.articles[j];
+            let Some(first) = side.claims.first() else { continue };
+            id += 1;
+            let value = first.claim.value.display();
+            if id > 1 {
+                links.push_str(", ");
+                related.push(b',');
             }
-            related.push(b']');
-            (links, related, id)
-        })
+            let _ = write!(
+                links,
+                "[{}:{} ({})]({id})",
+                escape(file_name(side.path)),
+                first.claim.span.line,
+                escape(&value)
+            );
+            let _ = write!(related, "{{\"id\":{id},\"physicalLocation\":");
+            // No snippet: a viewer shows the file itself, and the message quotes the
+            // counterpart's words.
+            physical(&mut related, first, false);
+            let date = side.published.unwrap_or("undated");
+            let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
+            related.extend_from_slice(b",\"message\":{\"text\":");
+            string(&mut related, &message);
+            related.extend_from_slice(b"}}");
+        }
+        related.push(b']');
+        let mut tail = format!(
+            "\"); {against} other article{} {}, and publication dates do not explain it: {links}",
+            if against == 1 { "" } else { "s" },
+            if against == 1 { "gives a value that never overlaps it" } else { "give values that never overlap it" },
+        );
+        let more = against.saturating_sub(id);
+        if more > 0 {
+            let _ = write!(tail, " and {more} more");
+        }
+        tail.push('.');
+        let mut escaped = Vec::with_capacity(tail.len() + 8);
+        json::escaped(&mut escaped, &tail);
+        escaped.push(b'"');
+        let mut closing = b",\"contradicting_articles\":".to_vec();
+        number(&mut closing, against);
+        closing.extend_from_slice(b"},\"relatedLocations\":");
+        closing.extend_from_slice(&related);
+        closing.push(b'}');
+        let mut values: Vec<ValuePieces<'a>> = Vec::new();
+        for c in self.sides.articles[d.article].claims.iter() {
+            if values.iter().any(|p| p.value == &c.claim.value) {
+                continue;
+            }
+            let shown = c.claim.value.display();
+            let mut message = b"\"".to_vec();
+            json::escaped(&mut message, &format!("{}{} (\"", self.opening, escape(&shown)));
+            let mut quoted_shown = Vec::new();
+            string(&mut quoted_shown, &shown);
+            let fingerprint = super::hex(super::fingerprint(self.sides, d.article, &shown));
+            values.push(ValuePieces { value: &c.claim.value, message, shown: quoted_shown, fingerprint });
+        }
+        Standing { tail: escaped, closing, values }
     }
 }
 
 /// One result, on one line: the disputed claim, its counterparts, its fingerprint.
-/// `text` is room for the message.
-fn write_result<'a>(out: &mut Vec<u8>, text: &mut String, shared: &Shared<'_, 'a>, d: &Disputed<'_, 'a>) {
+/// `text` is room for the claim's words.
+fn write_result(out: &mut Vec<u8>, text: &mut String, shared: &Shared, d: &Disputed) {
     let c = d.claim;
-    let against = d.against();
-    let (links, related, shown) = shared.counterparts(d);
-    let (value, fingerprint) = shared.value(d);
-    text.clear();
-    text.push_str(&shared.opening);
-    escape_into(text, value);
-    text.push_str(" (\"");
-    escape_into(text, &one_line(&c.claim.text));
-    let _ = write!(
-        text,
-        "\"); {against} other article{} {}, and publication dates do not explain it: {links}",
-        if against == 1 { "" } else { "s" },
-        if against == 1 { "gives a value that never overlaps it" } else { "give values that never overlap it" },
-    );
-    let more = against.saturating_sub(*shown);
-    if more > 0 {
-        let _ = write!(text, " and {more} more");
-    }
-    text.push('.');
+    let (standing, value) = shared.standing(d);
     out.extend_from_slice(&shared.head);
-    string(out, text);
+    out.extend_from_slice(&value.message);
+    text.clear();
+    escape_into(text, &one_line(&c.claim.text));
+    json::escaped(out, text);
+    out.extend_from_slice(&standing.tail);
     out.extend_from_slice(b"},\"locations\":[{\"physicalLocation\":");
     physical(out, c, true);
     out.extend_from_slice(b"}],\"partialFingerprints\":{\"claimcheck/v1\":\"");
-    out.extend_from_slice(fingerprint);
+    out.extend_from_slice(&value.fingerprint);
     out.extend_from_slice(b"\"},");
     out.extend_from_slice(&shared.properties);
-    string(out, value);
+    out.extend_from_slice(&value.shown);
     out.extend_from_slice(b",\"published\":");
     string(out, c.published.as_deref().unwrap_or("undated"));
-    out.extend_from_slice(b",\"contradicting_articles\":");
-    number(out, against);
-    out.extend_from_slice(b"},\"relatedLocations\":");
-    out.extend_from_slice(related);
-    out.push(b'}');
+    out.extend_from_slice(&standing.closing);
 }
 
 /// Where a claim's value stands: file, line, columns, and with `snippet` its words, as a

@@ -156,6 +156,11 @@ impl<'a> Sides<'a> {
         self.articles[i].group
     }
 
+    /// How many groups of articles there are: group numbers run below it.
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
     /// How many articles article `i` disagrees with.
     pub fn disagreeing(&self, i: usize) -> usize {
         self.groups[self.articles[i].group].against_articles
