@@ -255,8 +255,28 @@ fn published_arg(s: &str) -> Result<NaiveDate, String> {
     parse_published(s)?.ok_or_else(|| "expected a date YYYY-MM-DD".to_string())
 }
 
+/// When the run began, and how long its reports took to write (nanoseconds): what
+/// `CLAIMCHECK_TIMINGS=1` prints at the end of a run.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+static WRITING: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Run the command line and return the process's exit code.
 pub fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
+    let code = run();
+    if std::env::var_os("CLAIMCHECK_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0") {
+        let total = STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64());
+        let writing = WRITING.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9;
+        eprintln!(
+            "timings: {total:.3} s in all, {writing:.3} s of it writing reports ({:.1}%)",
+            100.0 * writing / total.max(f64::MIN_POSITIVE)
+        );
+    }
+    code
+}
+
+/// [`main`], less the timings.
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -395,6 +415,15 @@ fn output_targets(format: Format, args: &ReportArgs, inputs: &[String]) -> Optio
 /// text goes to a temporary file in the same folder, renamed over the target. Returns
 /// `false` (after printing why) when a file could not be written.
 fn write_reports(targets: &[Target], findings: &[Finding], ctx: &report::Context) -> io::Result<bool> {
+    let began = std::time::Instant::now();
+    let written = write_each_report(targets, findings, ctx);
+    let nanos = u64::try_from(began.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    WRITING.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+    written
+}
+
+/// [`write_reports`], untimed.
+fn write_each_report(targets: &[Target], findings: &[Finding], ctx: &report::Context) -> io::Result<bool> {
     let mut ok = true;
     for t in targets {
         match &t.path {

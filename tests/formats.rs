@@ -445,3 +445,32 @@ fn markdown_links_each_article_and_puts_conflicts_first() {
     let odd_one_out = md.lines().find(|l| l.starts_with("- 2025-12-03 ")).expect("the recap's date as a - line");
     assert!(odd_one_out.contains("\"December 3\"") && odd_one_out.contains(RECAP), "{odd_one_out}");
 }
+
+/// `CLAIMCHECK_TIMINGS=1` adds one line to standard error: the run's time and the part
+/// of it spent writing reports. The reports themselves do not change.
+#[test]
+fn timings_tell_what_writing_the_reports_took() {
+    let with = |value: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        cmd.current_dir(ROOT).args(["compare", "corpus", "--format", "sarif"]).env_remove("CLAIMCHECK_TIMINGS");
+        if let Some(v) = value {
+            cmd.env("CLAIMCHECK_TIMINGS", v);
+        }
+        cmd.output().expect("run claimcheck")
+    };
+    let (plain, timed, off) = (with(None), with(Some("1")), with(Some("0")));
+    assert_eq!(plain.stdout, timed.stdout, "the report is the same");
+    let stderr = String::from_utf8_lossy(&timed.stderr);
+    let line = stderr.lines().last().unwrap_or_default();
+    let numbers: Vec<f64> =
+        line.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(|w| w.parse().ok()).collect();
+    assert!(line.starts_with("timings: ") && line.contains("writing reports"), "{stderr}");
+    let [total, writing, share] = numbers[..] else { panic!("three figures: {line}") };
+    assert!(total > 0.0 && writing <= total && (0.0..=100.0).contains(&share), "{line}");
+    // Seconds are rounded to milliseconds, the share worked out before rounding.
+    let (low, high) = ((writing - 0.0005).max(0.0) / (total + 0.0005), (writing + 0.0005) / (total - 0.0005));
+    assert!((100.0 * low - 0.05..=100.0 * high + 0.05).contains(&share), "{line}");
+    for quiet in [&plain, &off] {
+        assert!(!String::from_utf8_lossy(&quiet.stderr).contains("timings:"), "no timings unless asked");
+    }
+}

@@ -16,7 +16,6 @@ use super::sides::{Sides, file_name};
 use super::{Context, Disputed, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
 use crate::value::Value;
-use rayon::prelude::*;
 use serde_json::{Value as Json, json};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -36,16 +35,15 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Results one core renders into one buffer.
-const CHUNK: usize = 128;
-
 /// Write the SARIF log: the envelope, one result a line, and the rules (known once
 /// every result is out) last.
 ///
 /// A large corpus gives tens of thousands of results, so they are written by hand
 /// rather than through a tree of values: what a finding's results share (their rule,
-/// key, properties, the counterparts' locations) is rendered once, and the results of
-/// a finding are rendered on all cores, a window at a time, and written in order.
+/// key, properties, the counterparts' locations, the pieces that follow from a value)
+/// is rendered once, leaving each result its own words, location and date. Rendering
+/// stays on one core: the writing of a report of this size ([`super::pipe`]) takes the
+/// other, and splitting the rendering too cost more than it saved.
 pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{{")?;
     writeln!(out, "  \"$schema\": \"{SCHEMA}\",")?;
@@ -56,8 +54,8 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     let mut kinds: Vec<&str> = Vec::new();
     let mut status = Ok(());
     let mut first = true;
-    // Buffers kept from window to window: a fresh one would be fresh pages to fault in.
-    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    let mut buffer = Vec::with_capacity(json::FLUSH_AT + (1 << 16));
+    let mut text = String::with_capacity(256);
     for_each_disputed_finding(findings, ctx, false, |disputed| {
         if status.is_err() {
             return;
@@ -69,22 +67,19 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
             kinds.len() - 1
         });
         let shared = Shared::new(sides, index, ctx.severity(kind).sarif_level());
-        let render = |buffer: &mut Vec<u8>, chunk: &[Disputed]| {
-            buffer.clear();
-            let mut text = String::with_capacity(256);
-            for d in chunk {
-                buffer.extend_from_slice(b",\n      ");
-                write_result(buffer, &mut text, &shared, d);
-            }
-        };
-        status = render_in_order(disputed, CHUNK, &mut pieces, Vec::new, render, |piece| {
+        for d in disputed {
             // Every result opens with a comma but the first.
-            let piece = if first { piece.get(1..).unwrap_or_default() } else { piece };
+            buffer.extend_from_slice(if first { b"\n      " } else { b",\n      " });
             first = false;
-            out.write_all(piece)
-        });
+            write_result(&mut buffer, &mut text, &shared, d);
+            if let Err(e) = json::flush_some(&mut buffer, out) {
+                status = Err(e);
+                return;
+            }
+        }
     });
     status?;
+    out.write_all(&buffer)?;
     writeln!(out, "{}],", if first { "" } else { "\n    " })?;
     let version = env!("CARGO_PKG_VERSION");
     write!(
@@ -98,40 +93,6 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
     writeln!(out, "{}]}}}}", if kinds.is_empty() { "" } else { "\n    " })?;
     writeln!(out, "  }}]")?;
     writeln!(out, "}}")
-}
-
-/// Items rendered together on all cores, at most, before their text is handed on.
-const WINDOW_CHUNKS: usize = 16;
-
-/// Render `items` on all cores, `chunk` items into each buffer, and hand the buffers to
-/// `emit` in the items' order: a window of chunks at a time, so that a story of
-/// thousands of claims is never held whole. `render` is given an empty buffer; the
-/// buffers in `buffers` are kept from window to window and call to call (a fresh one
-/// would be fresh pages to fault in).
-fn render_in_order<T: Sync, B: Send>(
-    items: &[T],
-    chunk: usize,
-    buffers: &mut Vec<B>,
-    new: impl Fn() -> B,
-    render: impl Fn(&mut B, &[T]) + Sync,
-    mut emit: impl FnMut(&mut B) -> io::Result<()>,
-) -> io::Result<()> {
-    let chunk = chunk.max(1);
-    for window in items.chunks(chunk * WINDOW_CHUNKS) {
-        let chunks = window.len().div_ceil(chunk);
-        if buffers.len() < chunks {
-            buffers.resize_with(chunks, &new);
-        }
-        if chunks == 1 {
-            render(&mut buffers[0], window);
-        } else {
-            buffers[..chunks].par_iter_mut().zip(window.par_chunks(chunk)).for_each(|(b, c)| render(b, c));
-        }
-        for buffer in &mut buffers[..chunks] {
-            emit(buffer)?;
-        }
-    }
-    Ok(())
 }
 
 /// The rule id for conflicts of a kind.

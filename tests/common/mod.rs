@@ -55,7 +55,7 @@ impl Run {
 /// (nothing when `None`).
 pub fn run_with(cwd: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
-    cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).env_remove("CLAIMCHECK_TIMINGS");
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     if let Some(dir) = cwd {
         cmd.current_dir(dir);
