@@ -996,13 +996,7 @@ fn formats(set: &Set, root: &Path, runs: usize, summary: &mut Vec<String>) {
         println!("{line}");
         summary.push(line);
     }
-    let line = format!(
-        "  every format under 5% of read, extract and compare: {} (worst {:.1}%)",
-        if worst < 0.05 { "met" } else { "NOT met" },
-        100.0 * worst
-    );
-    println!("{line}");
-    summary.push(line);
+    verdict("read, extract and compare", worst, summary);
     drop((articles, findings));
 
     let bin = binary_path();
@@ -1060,11 +1054,13 @@ fn formats(set: &Set, root: &Path, runs: usize, summary: &mut Vec<String>) {
         println!("{line}");
         summary.push(line);
     }
-    let line = format!(
-        "  every format under 5% of a compare run (median): {} (worst {:.1}%)",
-        if worst < 0.05 { "met" } else { "NOT met" },
-        100.0 * worst
-    );
+    verdict("a compare run (median)", worst, summary);
+}
+
+/// Whether the worst format's share stays under the target of 5% of `of`.
+fn verdict(of: &str, worst: f64, summary: &mut Vec<String>) {
+    let met = if worst < 0.05 { "met" } else { "NOT met" };
+    let line = format!("  every format under 5% of {of}: {met} (worst {:.1}%)", 100.0 * worst);
     println!("{line}");
     summary.push(line);
 }

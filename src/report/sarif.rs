@@ -335,18 +335,11 @@ const KEPT: [bool; 256] = {
     kept
 };
 
-/// A path as a URI reference: relative paths stay relative (code scanning resolves them
-/// against the repository), absolute ones become `file:` URIs; everything outside the
-/// unreserved characters and `/` is percent-encoded, and `\` reads as `/`.
-pub fn uri(path: &str) -> String {
-    let mut out = Vec::with_capacity(path.len() + 8);
-    uri_into(&mut out, path);
-    // Only ASCII is written.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`uri`], onto the end of `out`: ASCII with no character JSON escapes, so it can
-/// stand between quotes as it is.
+/// A path as a URI reference, onto the end of `out`: relative paths stay relative (code
+/// scanning resolves them against the repository), absolute ones become `file:` URIs;
+/// everything outside the unreserved characters and `/` is percent-encoded, and `\\`
+/// reads as `/`. ASCII with no character JSON escapes, so it stands between quotes as
+/// it is.
 fn uri_into(out: &mut Vec<u8>, path: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let bytes = path.as_bytes();
@@ -400,6 +393,12 @@ fn escape_into(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn uri(path: &str) -> String {
+        let mut out = Vec::new();
+        uri_into(&mut out, path);
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn paths_become_uri_references() {
