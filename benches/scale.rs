@@ -503,6 +503,7 @@ fn extract_all(files: &[(String, Vec<u8>)], rules: &RuleSet) -> Vec<ArticleClaim
                 published: article.meta.published,
                 url: article.meta.url,
                 claims,
+                ..Default::default()
             })
         })
         .collect()
@@ -650,7 +651,7 @@ fn synthetic(articles: usize, per_article: usize, keys: usize, draw: Keys, seed:
                     }
                 })
                 .collect();
-            ArticleClaims { path, title: Some(format!("Article {a}")), published, url: None, claims }
+            ArticleClaims { path, title: Some(format!("Article {a}")), published, url: None, claims, ..Default::default() }
         })
         .collect()
 }

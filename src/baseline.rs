@@ -257,6 +257,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2025, 12, 1),
             url: None,
             claims: vec![claim],
+            ..Default::default()
         }
     }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// The claims of one article, with what the comparison needs to know of it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ArticleClaims {
     /// The article's path.
     pub path: String,
@@ -21,8 +21,16 @@ pub struct ArticleClaims {
     pub title: Option<String>,
     /// Its publication date.
     pub published: Option<NaiveDate>,
+    /// Whether `published` was inferred (from the text, the address or the other
+    /// reports of its story) rather than given by the article.
+    pub published_inferred: bool,
     /// Its address on the web, when the front matter gives one (`url:`).
     pub url: Option<String>,
+    /// The story the user put it in (front matter `story:`, or its folder), if any.
+    pub story: Option<String>,
+    /// The names it mentions (people, places, organizations), as written, once each:
+    /// what tells its story from others when the user gives none.
+    pub names: Vec<String>,
     /// What it claims.
     pub claims: Vec<Claim>,
 }
@@ -316,6 +324,7 @@ mod tests {
             published: published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
             url: None,
             claims,
+            ..Default::default()
         }
     }
 

@@ -331,6 +331,7 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                 published: article.meta.published,
                 url: article.meta.url,
                 claims,
+                ..Default::default()
             };
             Ok((Read { claims, suppressions, silenced, errors }, warnings))
         })

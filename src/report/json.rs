@@ -410,6 +410,7 @@ mod tests {
                     qualifier_inferred: *v == 5.0,
                 })
                 .collect(),
+            ..Default::default()
         };
         let articles = [
             article("a.md", Some("2025-12-01"), Some("https://example.org/a"), &[5.0, 3.0]),

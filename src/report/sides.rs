@@ -436,6 +436,7 @@ mod tests {
             published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
             url: None,
             claims,
+            ..Default::default()
         }
     }
 
