@@ -651,7 +651,14 @@ fn synthetic(articles: usize, per_article: usize, keys: usize, draw: Keys, seed:
                     }
                 })
                 .collect();
-            ArticleClaims { path, title: Some(format!("Article {a}")), published, url: None, claims, ..Default::default() }
+            ArticleClaims {
+                path,
+                title: Some(format!("Article {a}")),
+                published,
+                url: None,
+                claims,
+                ..Default::default()
+            }
         })
         .collect()
 }
@@ -953,7 +960,7 @@ fn formats(set: &Set, root: &Path, runs: usize, summary: &mut Vec<String>) {
             .map(|p| (p.display().to_string(), std::fs::read(p).expect("read a generated article")))
             .collect();
         let articles = extract_all(&files, &rules);
-        let findings = compare::compare(&articles, |k| rules.kind_changes(k));
+        let findings = compare::compare(&articles, |c| rules.claim_changes(&c.rule, &c.kind));
         (articles, findings)
     });
     let base = times[0].as_secs_f64();
@@ -1068,7 +1075,7 @@ fn verdict(of: &str, worst: f64, summary: &mut Vec<String>) {
 
 fn time_compare_with(articles: &[ArticleClaims], rules: &RuleSet) -> (f64, String) {
     let started = Instant::now();
-    let findings = black_box(compare::compare(articles, |k| rules.kind_changes(k)));
+    let findings = black_box(compare::compare(articles, |c| rules.claim_changes(&c.rule, &c.kind)));
     let secs = started.elapsed().as_secs_f64();
     (secs, relations(&findings))
 }

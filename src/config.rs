@@ -70,6 +70,8 @@ struct File {
     tolerance: BTreeMap<Spanned<String>, Spanned<f64>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Severity>,
+    #[serde(default)]
+    stories: crate::compare::Grouping,
 }
 
 /// Settings read from a `claimcheck.toml`.
@@ -89,6 +91,8 @@ pub struct Config {
     pub tolerance: BTreeMap<String, f64>,
     /// Severity per kind.
     pub severity: Severities,
+    /// How articles are put into stories.
+    pub stories: crate::compare::Grouping,
     /// Each kind named under `[tolerance]` or `[severity]`, with its table and line, for
     /// [`Config::unknown_kinds`].
     named_kinds: Vec<(String, &'static str, usize)>,
@@ -141,6 +145,7 @@ impl Config {
             fail_on: file.fail_on,
             tolerance,
             severity,
+            stories: file.stories,
             named_kinds,
         })
     }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod entity;
 pub mod extract;
 pub mod glob;
+pub mod names;
 pub mod parse;
 pub mod progress;
 pub mod report;

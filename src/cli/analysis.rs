@@ -325,11 +325,14 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                     }
                 }
             }
+            let story = article.meta.other.get("story").filter(|s| !s.trim().is_empty()).cloned();
             let claims = ArticleClaims {
                 path: path.clone(),
+                names: crate::names::names(article.body()),
                 title: article.meta.title,
                 published: article.meta.published,
                 url: article.meta.url,
+                story,
                 claims,
                 ..Default::default()
             };
@@ -359,6 +362,8 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
 pub struct Analysis {
     /// The articles read.
     pub articles: Vec<ArticleClaims>,
+    /// Their stories.
+    pub stories: compare::Stories,
     /// The findings: those of kinds not turned off, and in `check`, those that involve a
     /// new article.
     pub findings: Vec<Finding>,
@@ -414,17 +419,18 @@ pub fn analyse(
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let changes = |k: &str| rules.kind_changes(k);
+    let changes = |c: &Claim| rules.claim_changes(&c.rule, &c.kind);
     let in_question = |path: &str| new_files.as_ref().is_none_or(|n| n.iter().any(|p| p == path));
-    warn_unused_suppressions(&read, &changes, &in_question);
+    warn_unused_suppressions(&read, config.stories, &changes, &in_question);
     let articles: Vec<ArticleClaims> = read.into_iter().map(|r| r.claims).collect();
     let severities = settings.severities();
-    let findings: Vec<Finding> = compare::compare(&articles, changes)
+    let stories = compare::story::group(&articles, config.stories);
+    let findings: Vec<Finding> = compare::compare_stories(&articles, &stories, changes)
         .into_iter()
         .filter(|f| severities.get(&f.kind) != Some(&Severity::Off))
         .filter(|f| new_files.is_none() || f.claims.iter().any(|c| in_question(&c.path)))
         .collect();
-    Some(Analysis { articles, findings, new: new_files, failed_input: !errors.is_empty() })
+    Some(Analysis { articles, stories, findings, new: new_files, failed_input: !errors.is_empty() })
 }
 
 /// Warn (on standard error, `file:line`) about each suppression of an article in
@@ -433,7 +439,8 @@ pub fn analyse(
 /// back, made only when some claim was silenced.
 fn warn_unused_suppressions(
     read: &[Read],
-    changes: &(impl Fn(&str) -> bool + Sync),
+    grouping: compare::Grouping,
+    changes: &(impl Fn(&Claim) -> bool + Sync),
     in_question: &impl Fn(&str) -> bool,
 ) {
     let suppressed: Vec<&Read> = read.iter().filter(|r| !r.suppressions.is_empty()).collect();
@@ -449,7 +456,7 @@ fn warn_unused_suppressions(
                 a
             })
             .collect();
-        let findings = compare::compare(&whole, changes);
+        let findings = compare::compare_stories(&whole, &compare::story::group(&whole, grouping), changes);
         report::occurrences(&findings, |_| true)
             .into_iter()
             .map(|o| (o.claim.path.clone(), o.claim.claim.span.start))

@@ -31,6 +31,7 @@ pub(super) fn run_compare(settings: &Settings, args: &CompareArgs) -> io::Result
         max_annotations: args.report.max_annotations,
         articles: analysis.articles.len(),
         severities: settings.severities(),
+        stories: &analysis.stories.stories,
     };
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));
@@ -69,6 +70,7 @@ pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<Exi
         max_annotations: args.report.max_annotations,
         articles: analysis.articles.len(),
         severities,
+        stories: &analysis.stories.stories,
     };
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));

@@ -107,11 +107,13 @@ pub struct Context<'a> {
     pub articles: usize,
     /// Severities by kind.
     pub severities: &'a Severities,
+    /// The stories the articles fell into.
+    pub stories: &'a [crate::compare::Story],
 }
 
 impl Default for Context<'_> {
     fn default() -> Self {
-        Context { new: None, color: false, max_annotations: 10, articles: 0, severities: &NO_SEVERITIES }
+        Context { new: None, color: false, max_annotations: 10, articles: 0, severities: &NO_SEVERITIES, stories: &[] }
     }
 }
 
@@ -133,7 +135,7 @@ impl Report {
         match self {
             Report::Human => human::render(findings, ctx),
             Report::Concise => concise::render(findings, ctx),
-            Report::Json => findings_json(findings),
+            Report::Json => findings_json(findings, ctx.stories),
             Report::Jsonl => jsonl::render(findings),
             Report::Sarif => sarif::render(findings, ctx),
             Report::Github => github::render(findings, ctx),
@@ -147,7 +149,7 @@ impl Report {
     /// megabytes over a large corpus), the others as rendered.
     pub fn write(self, findings: &[Finding], ctx: &Context, out: &mut impl std::io::Write) -> std::io::Result<()> {
         match self {
-            Report::Json => json::write_findings(findings, out),
+            Report::Json => json::write_findings(findings, ctx.stories, out),
             Report::Jsonl => json::write_lines(findings, out),
             Report::Sarif => sarif::write(findings, ctx, out),
             Report::Claimreview => claimreview::write(findings, ctx, out),
@@ -641,6 +643,9 @@ pub struct ExtractArticle<'a> {
 pub struct FindingsDoc<'a> {
     /// Always 1.
     pub schema_version: u32,
+    /// The stories the articles fell into.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub stories: &'a [crate::compare::Story],
     /// The findings.
     pub findings: &'a [Finding],
 }
@@ -662,12 +667,11 @@ pub fn extract_json(articles: &[ArticleClaims]) -> String {
     to_json(&doc)
 }
 
-/// JSON for `compare` and `check`: [`FindingsDoc`] as `serde_json` prints it pretty,
-/// written by hand ([`json::write_findings`]).
-pub fn findings_json(findings: &[Finding]) -> String {
+/// JSON for `compare` and `check`: [`FindingsDoc`], pretty.
+pub fn findings_json(findings: &[Finding], stories: &[crate::compare::Story]) -> String {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = json::write_findings(findings, &mut out);
+    let _ = json::write_findings(findings, stories, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 

@@ -426,6 +426,16 @@ impl RuleSet {
     pub fn kind_changes(&self, kind: &str) -> bool {
         self.rules.iter().any(|r| r.kind == kind && r.changes)
     }
+
+    /// Whether a claim found by rule `rule` (an id) reports a fact that changes over
+    /// time: the rule says so (`changes = true`). A claim of a rule no longer loaded
+    /// goes by its kind.
+    pub fn claim_changes(&self, rule: &str, kind: &str) -> bool {
+        match self.rules.binary_search_by(|r| r.id.as_str().cmp(rule)) {
+            Ok(at) => self.rules[at].changes,
+            Err(_) => self.kind_changes(kind),
+        }
+    }
 }
 
 #[cfg(test)]

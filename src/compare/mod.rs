@@ -6,6 +6,11 @@
 //! gives; an article that gives two values for one key (two sessions in one sentence)
 //! disagrees only where neither fits.
 
+pub mod sides;
+pub mod story;
+
+pub use story::{Grouping, Stories, Story};
+
 use crate::extract::Claim;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -65,12 +70,17 @@ pub struct SourcedClaim {
     pub path: String,
     /// Its publication date (ISO), if known.
     pub published: Option<String>,
+    /// Whether that date was inferred rather than given by the article.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub published_inferred: bool,
     /// The article's address on the web, when its front matter gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The claim.
     #[serde(flatten)]
     pub claim: Claim,
+    /// Its side in the finding ([`Finding::sides`]): claims on one side agree.
+    pub side: usize,
     /// Whether a baseline accepts this claim's disagreement (set by the command line;
     /// the formats leave such claims out of what they point at).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -88,8 +98,35 @@ pub struct Finding {
     pub subject: String,
     /// Which version or side.
     pub qualifier: Option<String>,
+    /// The story its articles belong to ([`Story::name`]).
+    pub story: String,
+    /// Its sides: the claims fall into groups of agreeing values (one side in an
+    /// agreement; in an update, one per value in date order).
+    pub sides: Vec<Side>,
     /// Every claim with this key, oldest article first.
     pub claims: Vec<SourcedClaim>,
+}
+
+/// One side of a finding: claims whose values agree.
+#[derive(Clone, Debug, Serialize)]
+pub struct Side {
+    /// Its number: the `side` of its claims.
+    pub side: usize,
+    /// The value its articles share: the one most of them give.
+    pub value: crate::value::Value,
+    /// How many articles are on it.
+    pub articles: usize,
+    /// For a value that fits two sides which do not fit each other ("about 19 or 20"
+    /// between 19 and 20): those sides. Such a side takes no part in the dispute.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compatible_with: Vec<usize>,
+}
+
+impl Side {
+    /// Whether this side fits two or more others and so takes no part in the dispute.
+    pub fn is_compatible(&self) -> bool {
+        !self.compatible_with.is_empty()
+    }
 }
 
 impl Finding {
@@ -152,16 +189,19 @@ fn is_timeline(dates: &[Option<NaiveDate>], sets: &[usize], agree: &[Vec<bool>])
 }
 
 /// Supply the qualifier of claims that lack only that ("the 28-point plan"), where
-/// exactly one qualifier of the same kind and subject has a value that fits. Never makes
-/// a conflict: such a claim joins only a group it agrees with. Open-ended values ("up
-/// to 50 years" fits any shorter term) neither give nor take a qualifier.
-fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
+/// exactly one qualifier of the same kind and subject in the same story has a value
+/// that fits. Never makes a conflict: such a claim joins only a group it agrees with.
+/// Open-ended values ("up to 50 years" fits any shorter term) neither give nor take a
+/// qualifier.
+fn infer_qualifiers(articles: &[ArticleClaims], stories: &Stories) -> Vec<(usize, Claim)> {
     // The distinct pointlike values of each version: thousands of articles repeat a few.
-    let mut known: BTreeMap<(&str, &str), BTreeMap<&str, Vec<&crate::value::Value>>> = BTreeMap::new();
-    for article in articles {
+    type Known<'a> = BTreeMap<(usize, &'a str, &'a str), BTreeMap<&'a str, Vec<&'a crate::value::Value>>>;
+    let mut known: Known = BTreeMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        let story = stories.of_article[i];
         for c in article.claims.iter().filter(|c| c.comparable && c.value.is_pointlike()) {
             if let Some(q) = &c.qualifier {
-                let values = known.entry((&c.kind, &c.subject)).or_default().entry(q).or_default();
+                let values = known.entry((story, &c.kind, &c.subject)).or_default().entry(q).or_default();
                 if !values.contains(&&c.value) {
                     values.push(&c.value);
                 }
@@ -170,8 +210,9 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     }
     let mut inferred = Vec::new();
     for (i, article) in articles.iter().enumerate() {
+        let story = stories.of_article[i];
         for c in article.claims.iter().filter(|c| c.qualifier_missing && c.value.is_pointlike()) {
-            let Some(by_qualifier) = known.get(&(c.kind.as_str(), c.subject.as_str())) else { continue };
+            let Some(by_qualifier) = known.get(&(story, c.kind.as_str(), c.subject.as_str())) else { continue };
             let fitting: Vec<&str> = by_qualifier
                 .iter()
                 .filter(|(_, values)| values.iter().any(|v| v.overlaps(&c.value)))
@@ -190,52 +231,114 @@ fn infer_qualifiers(articles: &[ArticleClaims]) -> Vec<(usize, Claim)> {
     inferred
 }
 
-/// A claim key: kind, subject, qualifier.
-type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+/// A claim key within a story: story, kind, subject, qualifier.
+type Key<'a> = (usize, &'a str, &'a str, Option<&'a str>);
 
-/// Compare the claims of several articles. `changes(kind)` says whether a kind's facts
-/// change over time (so a timeline of differing values is an update). Keys are related
-/// on all cores; the findings come out sorted.
-pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&str) -> bool + Sync) -> Vec<Finding> {
-    let inferred = infer_qualifiers(articles);
+/// An article's date as the comparison uses it: the date, and whether it was inferred.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Dated {
+    date: Option<NaiveDate>,
+    inferred: bool,
+}
+
+/// Compare the claims of several articles, grouped into stories by the names they share
+/// ([`story::group`]). `changes(claim)` says whether the fact a claim reports changes
+/// over time (so a timeline of differing values is an update).
+pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&Claim) -> bool + Sync) -> Vec<Finding> {
+    let stories = story::group(articles, Grouping::Auto);
+    compare_stories(articles, &stories, changes)
+}
+
+/// Compare the claims of articles put into `stories`: claims are related only within a
+/// story. Keys are related on all cores; the findings come out sorted.
+pub fn compare_stories(
+    articles: &[ArticleClaims],
+    stories: &Stories,
+    changes: impl Fn(&Claim) -> bool + Sync,
+) -> Vec<Finding> {
+    let inferred = infer_qualifiers(articles, stories);
+    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
+    let stated =
+        articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
+    for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
+        let key = (stories.of_article[i], claim.kind.as_str(), claim.subject.as_str(), claim.qualifier.as_deref());
+        groups.entry(key).or_default().push((i, claim));
+    }
+    let dates = dates_from_peers(articles, &groups);
     // The order claims are listed in: dated articles by date, then undated, each by
     // path; worked out once, not per key.
     let mut order: Vec<usize> = (0..articles.len()).collect();
-    let sort_key = |i: usize| (articles[i].published.is_none(), articles[i].published, articles[i].path.as_str());
+    let sort_key = |i: usize| (dates[i].date.is_none(), dates[i].date, articles[i].path.as_str());
     order.sort_by(|a, b| sort_key(*a).cmp(&sort_key(*b)));
     let mut rank = vec![0; articles.len()];
     for (r, i) in order.iter().enumerate() {
         rank[*i] = r;
     }
-    let published: Vec<Option<String>> = articles.iter().map(|a| a.published.map(|d| d.to_string())).collect();
-    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
-    let stated =
-        articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
-    for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
-        let key = (claim.kind.as_str(), claim.subject.as_str(), claim.qualifier.as_deref());
-        groups.entry(key).or_default().push((i, claim));
-    }
+    let published: Vec<Option<String>> = dates.iter().map(|d| d.date.map(|d| d.to_string())).collect();
+    let context = Context { articles, stories, rank: &rank, dates: &dates, published: &published };
     let groups: Vec<_> = groups.into_iter().collect();
-    let mut findings: Vec<Finding> = groups
-        .into_par_iter()
-        .filter_map(|(key, members)| relate(articles, &rank, &published, key, members, &changes))
-        .collect();
+    let mut findings: Vec<Finding> =
+        groups.into_par_iter().filter_map(|(key, members)| relate(&context, key, members, &changes)).collect();
     findings.sort_by(|a, b| {
-        (a.relation, &a.kind, &a.subject, &a.qualifier).cmp(&(b.relation, &b.kind, &b.subject, &b.qualifier))
+        (a.relation, &a.kind, &a.subject, &a.qualifier, &a.story).cmp(&(
+            b.relation,
+            &b.kind,
+            &b.subject,
+            &b.qualifier,
+            &b.story,
+        ))
     });
     findings
 }
 
+/// Dates for the articles that give none and for which none could be read from their
+/// own text: the middle date of the dated articles of their story whose claims agree
+/// with theirs (a report that agrees with reports of early December was most likely
+/// written then). Marked inferred.
+fn dates_from_peers(articles: &[ArticleClaims], groups: &BTreeMap<Key, Vec<(usize, &Claim)>>) -> Vec<Dated> {
+    let mut dates: Vec<Dated> =
+        articles.iter().map(|a| Dated { date: a.published, inferred: a.published_inferred }).collect();
+    if !articles.iter().any(|a| a.published.is_none()) {
+        return dates;
+    }
+    let mut peers: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
+    for members in groups.values() {
+        for &(i, claim) in members.iter().filter(|(i, _)| articles[*i].published.is_none()) {
+            let agreeing = members.iter().filter(|(j, other)| *j != i && other.value.overlaps(&claim.value));
+            let found = peers.entry(i).or_default();
+            found.extend(agreeing.filter_map(|(j, _)| articles[*j].published));
+        }
+    }
+    for (i, mut found) in peers {
+        if found.is_empty() {
+            continue;
+        }
+        found.sort_unstable();
+        dates[i] = Dated { date: Some(found[(found.len() - 1) / 2]), inferred: true };
+    }
+    dates
+}
+
+/// What relating one key needs to know of all the articles.
+struct Context<'a> {
+    articles: &'a [ArticleClaims],
+    stories: &'a Stories,
+    /// Each article's place in the listing order.
+    rank: &'a [usize],
+    /// Each article's date as compared.
+    dates: &'a [Dated],
+    /// The same, as ISO text.
+    published: &'a [Option<String>],
+}
+
 /// The finding for one key, or `None` when fewer than two articles make the claim.
 fn relate(
-    articles: &[ArticleClaims],
-    rank: &[usize],
-    published: &[Option<String>],
-    (kind, subject, qualifier): (&str, &str, Option<&str>),
+    ctx: &Context,
+    (story, kind, subject, qualifier): Key,
     mut members: Vec<(usize, &Claim)>,
-    changes: &(impl Fn(&str) -> bool + Sync),
+    changes: &(impl Fn(&Claim) -> bool + Sync),
 ) -> Option<Finding> {
-    members.sort_by_key(|(i, c)| (rank[*i], c.span.start));
+    members.sort_by_key(|(i, c)| (ctx.rank[*i], c.span.start));
     // One entry per article, in listing order: its index and its claims.
     let mut per_article: Vec<(usize, Vec<&Claim>)> = Vec::new();
     for (i, claim) in &members {
@@ -268,21 +371,51 @@ fn relate(
         .map(|a| set_values.iter().map(|b| a.iter().any(|x| b.iter().any(|y| x.overlaps(y)))).collect())
         .collect();
     let any_disagreement = agree.iter().any(|row| row.iter().any(|a| !a));
-    let dates: Vec<Option<NaiveDate>> = per_article.iter().map(|(i, _)| articles[*i].published).collect();
+    let dates: Vec<Dated> = per_article.iter().map(|(i, _)| ctx.dates[*i]).collect();
     let relation = if !any_disagreement {
         Relation::Agree
-    } else if changes(kind) && is_timeline(&dates, &sets, &agree) {
+    } else if members.iter().all(|(_, c)| changes(c)) && is_update(&dates, &sets, &agree) {
         Relation::Update
     } else {
         Relation::Conflict
     };
+    let mut set_articles = vec![0; set_values.len()];
+    for &s in &sets {
+        set_articles[s] += 1;
+    }
+    let partition = sides::partition(&agree, &set_articles, relation != Relation::Update);
+    let side_count = partition.compatible_with.len();
+    // Each side's value: that of its largest set (the first on a tie).
+    let mut best_set: Vec<Option<usize>> = vec![None; side_count];
+    let mut side_articles = vec![0; side_count];
+    for (s, &side) in partition.side_of_set.iter().enumerate() {
+        side_articles[side] += set_articles[s];
+        if best_set[side].is_none_or(|b| set_articles[s] > set_articles[b]) {
+            best_set[side] = Some(s);
+        }
+    }
+    let sides = (0..side_count)
+        .map(|side| Side {
+            side,
+            value: best_set[side].and_then(|s| set_values[s].first()).map(|v| (*v).clone()).unwrap_or_else(|| {
+                // Every side holds a set, and every set a value.
+                members[0].1.value.clone()
+            }),
+            articles: side_articles[side],
+            compatible_with: partition.compatible_with[side].clone(),
+        })
+        .collect();
+    let article_side: HashMap<usize, usize> =
+        per_article.iter().zip(&sets).map(|((i, _), &s)| (*i, partition.side_of_set[s])).collect();
     let claims = members
         .iter()
         .map(|(i, c)| SourcedClaim {
-            path: articles[*i].path.clone(),
-            published: published[*i].clone(),
-            url: articles[*i].url.clone(),
+            path: ctx.articles[*i].path.clone(),
+            published: ctx.published[*i].clone(),
+            published_inferred: ctx.dates[*i].inferred && ctx.dates[*i].date.is_some(),
+            url: ctx.articles[*i].url.clone(),
             claim: (*c).clone(),
+            side: article_side.get(i).copied().unwrap_or(0),
             baselined: false,
         })
         .collect();
@@ -291,8 +424,30 @@ fn relate(
         kind: kind.to_string(),
         subject: subject.to_string(),
         qualifier: qualifier.map(str::to_string),
+        story: ctx.stories.stories[story].name.clone(),
+        sides,
         claims,
     })
+}
+
+/// Whether differing values of a fact that changes form a timeline ([`is_timeline`]),
+/// on the strength of given dates: an inferred date may place a report beside others of
+/// its value, but never alone turns a conflict into an update. So the timeline must
+/// hold among the articles whose dates are given too, and every value must be given by
+/// one of them or fit one that is.
+fn is_update(dates: &[Dated], sets: &[usize], agree: &[Vec<bool>]) -> bool {
+    let all: Vec<Option<NaiveDate>> = dates.iter().map(|d| d.date).collect();
+    if !is_timeline(&all, sets, agree) {
+        return false;
+    }
+    if !dates.iter().any(|d| d.inferred) {
+        return true;
+    }
+    let given: Vec<usize> = (0..dates.len()).filter(|&a| !dates[a].inferred).collect();
+    let given_dates: Vec<Option<NaiveDate>> = given.iter().map(|&a| dates[a].date).collect();
+    let given_sets: Vec<usize> = given.iter().map(|&a| sets[a]).collect();
+    let backed = (0..dates.len()).filter(|&a| dates[a].inferred).all(|a| given_sets.iter().any(|&g| agree[sets[a]][g]));
+    backed && is_timeline(&given_dates, &given_sets, agree)
 }
 
 #[cfg(test)]

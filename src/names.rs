@@ -1,0 +1,367 @@
+//! The names an article mentions: capitalized words that are not there only because a
+//! sentence starts with them, nor dates, titles or the small words of English. What
+//! tells one story from another when the user groups none ([`crate::compare::story`]):
+//! a dock strike's reports name the union, the port and its negotiators; a peace
+//! talk's name envoys, leaders and capitals.
+//!
+//! A name is kept word by word ("Harbor Union" gives "Harbor" and "Union"), so that
+//! "Donald Trump" and a later "Trump" share a name, and possessives are cut ("Kyiv's"
+//! is "Kyiv"). Pure and linear in the text.
+
+use std::collections::HashMap;
+
+/// Words that are capitalized for reasons other than naming someone or something:
+/// function words that start sentences, titles before a name, months and weekdays.
+/// Compared lower-case.
+const NOT_NAMES: &[&str] = &[
+    // Small words and common sentence openers.
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "like",
+    "many",
+    "may",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "new",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "per",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "tomorrow",
+    "under",
+    "until",
+    "up",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+    // Titles and forms of address: the name follows.
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "ambassador",
+    "general",
+    "colonel",
+    "senator",
+    "representative",
+    "governor",
+    "mayor",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "speaker",
+    "leader",
+    "chief",
+    "director",
+    "commissioner",
+    "judge",
+    "king",
+    "queen",
+    "pope",
+    "sir",
+    "madam",
+    "special",
+    "deputy",
+    "former",
+    "acting",
+    "senior",
+    "top",
+    // Months and weekdays.
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    // Words of a news page's furniture.
+    "advertisement",
+    "photo",
+    "read",
+    "share",
+    "published",
+    "updated",
+    "reuters",
+    "ap",
+    "afp",
+];
+
+/// Abbreviations whose full stop does not end a sentence. Compared lower-case.
+const ABBREVIATIONS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "no", "vs"];
+
+/// Whether a lower-case word is one of [`NOT_NAMES`].
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+}
+
+/// The distinct names of `text`, each as first written, in order of first mention.
+pub fn names(text: &str) -> Vec<String> {
+    // A capitalized word that only ever starts sentences may be an ordinary word ("Talks
+    // resumed"); it counts once it is seen capitalized inside a sentence too.
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (word, opens_sentence) in words(text) {
+        let Some(first) = word.chars().next() else { continue };
+        if !first.is_uppercase() || word.chars().count() < 2 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if not_a_name(&lower) {
+            continue;
+        }
+        let entry = seen.entry(lower).or_insert_with(|| {
+            order.push(word.to_string());
+            (order.len() - 1, false)
+        });
+        entry.1 |= !opens_sentence;
+    }
+    let keep: Vec<bool> = {
+        let mut keep = vec![false; order.len()];
+        for (index, inside) in seen.values() {
+            keep[*index] = *inside;
+        }
+        keep
+    };
+    order.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
+}
+
+/// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a
+/// possessive cut), each with whether it opens a sentence.
+fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    let mut opens = true;
+    let mut last = "";
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest.find(|c: char| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '\n'))?;
+            let c = rest[start..].chars().next()?;
+            if !c.is_alphabetic() {
+                // A full stop right after an initial ("Donald J. Trump") or an
+                // abbreviated title ("Mr. Okafor") ends nothing.
+                let after_initial = c == '.'
+                    && start == 0
+                    && (last.chars().count() == 1 && last.chars().all(char::is_uppercase)
+                        || ABBREVIATIONS.contains(&last.to_lowercase().as_str()));
+                let blank_line = c == '\n' && rest[start + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                if (c != '\n' && !after_initial) || blank_line {
+                    opens = true;
+                }
+                rest = &rest[start + c.len_utf8()..];
+                continue;
+            }
+            let word_end = rest[start..]
+                .char_indices()
+                .find(|&(i, c)| {
+                    !(c.is_alphabetic()
+                        || (matches!(c, '-' | '\'' | '’')
+                            && rest[start + i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)))
+                })
+                .map_or(rest.len(), |(i, _)| start + i);
+            let mut word = &rest[start..word_end];
+            for possessive in ["'s", "’s"] {
+                word = word.strip_suffix(possessive).unwrap_or(word);
+            }
+            let was = opens;
+            last = word;
+            // A heading, a quote's opening word or a bullet also opens; a line break
+            // inside a paragraph does not.
+            opens = false;
+            rest = &rest[word_end..];
+            return Some((word, was));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_capitalized_words_inside_sentences() {
+        let text = "Talks resumed on Monday. The Harbor Union met Port Authority negotiators in Kelby. \
+                    Union leader Mara Quist said the Authority's offer fell short. Talks went on.";
+        assert_eq!(names(text), ["Harbor", "Union", "Port", "Authority", "Kelby", "Mara", "Quist"]);
+    }
+
+    #[test]
+    fn a_word_that_only_opens_sentences_is_no_name() {
+        assert!(names("Negotiators met. Negotiators left.").is_empty());
+        assert_eq!(names("Brannock spoke first. Then Brannock left."), ["Brannock"]);
+    }
+
+    #[test]
+    fn titles_months_and_possessives_are_left_out() {
+        let text = "On Tuesday, President Ilse Varga's aides said Mr. Okafor would arrive in December.";
+        assert_eq!(names(text), ["Ilse", "Varga", "Okafor"]);
+    }
+
+    #[test]
+    fn initials_do_not_end_a_sentence_and_hyphenated_names_stay_whole() {
+        assert_eq!(names("He met Donald J. Trump at Mar-a-Lago."), ["Donald", "Trump", "Mar-a-Lago"]);
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        for text in ["", ".", "A", "’s", "Ünal’s ’", "x\n\nY z. É", "'''", "-A- B-"] {
+            let _ = names(text);
+        }
+    }
+}
