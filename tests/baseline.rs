@@ -177,3 +177,56 @@ fn an_unreadable_article_leaves_the_baseline_as_it_was() {
     assert!(run.stderr.contains("left as it was"), "{run:?}");
     assert_eq!(dir.read(BASELINE), before);
 }
+
+/// A report of the Kremlin meeting on `day` of December, published on `published`.
+fn kremlin_report(title: &str, published: &str, day: u32) -> String {
+    format!(
+        "---\ntitle: {title}\npublished: {published}\n---\n\
+         Envoy Steve Witkoff met Vladimir Putin at the Kremlin on December {day} for talks on the peace plan.\n"
+    )
+}
+
+#[test]
+fn a_new_report_on_the_larger_side_of_an_accepted_dispute_is_reported_not_failed() {
+    let dir = TempDir::new("baseline-larger-side");
+    for (i, published) in ["2025-12-03", "2025-12-04", "2025-12-05"].iter().enumerate() {
+        dir.write(&format!("corpus/right-{i}.md"), &kremlin_report("Envoys in Moscow", published, 2));
+    }
+    dir.write("corpus/wrong.md", &kremlin_report("A day late", "2025-12-04", 3));
+    dir.write("new/agrees.md", &kremlin_report("Looking back", "2025-12-08", 2));
+    dir.write("new/alone.md", &kremlin_report("Another day", "2025-12-08", 4));
+    dir.write("new/wrong-too.md", &kremlin_report("Also a day late", "2025-12-08", 3));
+    let check = |article: &str, baseline: bool| {
+        let mut args = vec!["check", article, "--against", "corpus", "--format", "concise"];
+        if baseline {
+            args.extend(["--baseline", BASELINE]);
+        }
+        dir.run(&args)
+    };
+    // Without a baseline, the new report contradicts the archived wrong one: it fails.
+    check("new/agrees.md", false).assert_code(1);
+    dir.run(&["baseline", "write", "corpus"]).assert_code(0);
+    let known = check("new/agrees.md", true);
+    known.assert_code(0);
+    assert!(known.stdout.contains("new/agrees.md"), "still reported: {known:?}");
+    assert!(known.stderr.contains("larger side") && known.stderr.contains("not failed"), "{known:?}");
+    // A value of its own, or the wrong one's side, is a new disagreement.
+    check("new/alone.md", true).assert_code(1);
+    check("new/wrong-too.md", true).assert_code(1);
+}
+
+#[test]
+fn a_corpus_that_holds_no_article_is_an_error_not_a_pass() {
+    let dir = TempDir::new("baseline-empty-corpus");
+    dir.write("new/agrees.md", &kremlin_report("Looking back", "2025-12-08", 2));
+    dir.write("empty/notes.csv", "not an article\n");
+    for against in ["empty", "new"] {
+        let run = dir.run(&["check", "new/agrees.md", "--against", against]);
+        run.assert_code(2);
+        assert!(run.stderr.contains("holds no article"), "{run:?}");
+        assert!(run.stdout.is_empty(), "no report for a run that compared nothing: {run:?}");
+    }
+    let typo = dir.run(&["check", "new/agrees.md", "--against", "corpsu"]);
+    typo.assert_code(2);
+    assert!(typo.stderr.contains("corpsu"), "{typo:?}");
+}

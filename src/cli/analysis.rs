@@ -411,7 +411,18 @@ pub fn analyse(
     };
     let mut all = new_files.clone().unwrap_or_default();
     let fresh = |c: &String| new_files.as_ref().is_none_or(|n| !n.iter().any(|n| same(n, c)));
-    all.extend(corpus_files.into_iter().filter(fresh));
+    let corpus_files: Vec<String> = corpus_files.into_iter().filter(fresh).collect();
+    if corpus_files.is_empty() && errors.is_empty() {
+        // A corpus that holds nothing is a mistyped path or glob, not a clean bill.
+        let what = if new.is_some() { "the corpus (--against)" } else { "the input" };
+        let besides = if new.is_some() { " besides the new ones" } else { "" };
+        eprintln!(
+            "error: {what} {} holds no article{besides} (.txt, .md, .html): nothing to compare",
+            corpus.join(" ")
+        );
+        return None;
+    }
+    all.extend(corpus_files);
     let reading = Reading { rules: &rules, published: common.published, compare: Some(config) };
     let (read, read_errors) = load_articles(&all, &reading);
     errors.extend(read_errors);

@@ -57,12 +57,26 @@ pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<Exi
     }
     let fail_on = settings.fail_on(args.fail_on);
     let severities = settings.severities();
-    let failing = report::occurrences(&analysis.findings, |p| analysis.in_question(p)).iter().any(|o| {
-        let kind = &analysis.findings[o.finding].kind;
-        !o.claim.baselined
+    let known = baseline.as_ref().map(|b| known_disputes(&analysis, b)).unwrap_or_default();
+    let mut failing = false;
+    for o in report::occurrences(&analysis.findings, |p| analysis.in_question(p)) {
+        let f = &analysis.findings[o.finding];
+        let fails = !o.claim.baselined
             && fail_on.fails(o.relation)
-            && severities.get(kind).copied().unwrap_or_default() == Severity::Error
-    });
+            && severities.get(&f.kind).copied().unwrap_or_default() == Severity::Error;
+        if fails && sides_with_the_many(f, o.finding, o.claim_index, &known) {
+            eprintln!(
+                "note: {}:{}: {} {} = {} sides with the larger side of a disagreement the baseline accepts; reported, not failed",
+                o.claim.path,
+                o.claim.claim.span.line,
+                f.kind,
+                report::key_text(f),
+                o.claim.claim.value.display()
+            );
+            continue;
+        }
+        failing |= fails;
+    }
     let new = analysis.new.clone().unwrap_or_default();
     let ctx = report::Context {
         new: Some(&new),
@@ -130,6 +144,41 @@ fn apply_baseline(analysis: &mut Analysis, baseline: &Baseline, path: &Path) {
         index += 1;
         keep
     });
+}
+
+/// The corpus's disputed claims that a baseline accepts, as (finding, claim) indices:
+/// the disagreements the newsroom already knows of.
+fn known_disputes(analysis: &Analysis, baseline: &Baseline) -> HashSet<(usize, usize)> {
+    let occurrences = report::occurrences(&analysis.findings, |p| !analysis.in_question(p));
+    let matching = baseline.matching(&occurrences, gone);
+    occurrences.iter().zip(&matching.accepted).filter(|(_, a)| **a).map(|(o, _)| (o.finding, o.claim_index)).collect()
+}
+
+/// Whether claim `claim` of finding `f` (index `finding`) stands on the larger side of
+/// a disagreement the baseline accepts: its side holds more articles than any other
+/// side of the dispute, and every claim on those other sides is one the baseline
+/// accepts. Such a new report agrees with the many against a report known to be
+/// wrong; one on a side of its own is a new disagreement.
+pub(super) fn sides_with_the_many(
+    f: &crate::compare::Finding,
+    finding: usize,
+    claim: usize,
+    known: &HashSet<(usize, usize)>,
+) -> bool {
+    let Some(mine) = f.claims.get(claim).and_then(|c| f.sides.get(c.side)) else { return false };
+    if mine.is_compatible() {
+        return false;
+    }
+    let others: Vec<&crate::compare::Side> =
+        f.sides.iter().filter(|s| s.side != mine.side && !s.is_compatible()).collect();
+    let larger = others.iter().all(|s| s.articles < mine.articles);
+    let against_known = f
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| others.iter().any(|s| s.side == c.side))
+        .all(|(j, _)| known.contains(&(finding, j)));
+    !others.is_empty() && larger && against_known
 }
 
 /// Whether an article a baseline names is no longer there (renamed or deleted).

@@ -566,6 +566,103 @@ mod tests {
         assert!(findings[0].claims.iter().any(|c| c.path == "c" && c.claim.qualifier_inferred));
     }
 
+    /// The relation of one key's claims, for articles given as (date, inferred, value).
+    fn relation_of(changes: bool, articles: &[(Option<&str>, bool, f64)]) -> Relation {
+        let list: Vec<ArticleClaims> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, inferred, v))| {
+                let mut a = article(&format!("a{i}"), *date, vec![claim("k", "s", None, *v)]);
+                a.published_inferred = *inferred;
+                a
+            })
+            .collect();
+        let findings = compare(&list, |_| changes);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        findings[0].relation
+    }
+
+    #[test]
+    fn changing_facts_update_over_time_and_fixed_facts_never_do() {
+        use Relation::{Agree, Conflict, Update};
+        let (d1, d2, d3) = (Some("2025-12-01"), Some("2025-12-05"), Some("2025-12-09"));
+        // (what the reports say, as changing fact, as fixed fact)
+        let table: &[(&[(Option<&str>, bool, f64)], Relation, Relation)] = &[
+            (&[(d1, false, 19.0), (d2, false, 19.0)], Agree, Agree),
+            (&[(d1, false, 19.0), (d2, false, 20.0)], Update, Conflict),
+            (&[(d1, false, 19.0), (d2, false, 20.0), (d3, false, 21.0)], Update, Conflict),
+            (&[(d1, false, 19.0), (d1, false, 20.0)], Conflict, Conflict),
+            (&[(d1, false, 19.0), (d2, false, 20.0), (d3, false, 19.0)], Conflict, Conflict),
+            (&[(None, false, 19.0), (d2, false, 20.0)], Conflict, Conflict),
+            // An inferred date places a report beside the given dates of its value...
+            (&[(d1, false, 19.0), (d2, true, 19.0), (d3, false, 20.0)], Update, Conflict),
+            // ...but never alone makes a conflict an update.
+            (&[(d1, true, 19.0), (d2, false, 20.0)], Conflict, Conflict),
+            (&[(d1, false, 19.0), (d3, true, 20.0)], Conflict, Conflict),
+            (&[(d1, true, 19.0), (d3, true, 20.0)], Conflict, Conflict),
+        ];
+        for (articles, changing, fixed) in table {
+            assert_eq!(relation_of(true, articles), *changing, "changing: {articles:?}");
+            assert_eq!(relation_of(false, articles), *fixed, "fixed: {articles:?}");
+        }
+    }
+
+    #[test]
+    fn whether_a_fact_changes_is_asked_of_each_claim() {
+        let revised = |v, rule: &str| {
+            let mut c = claim("plan_points", "plan", Some("revised"), v);
+            c.rule = rule.into();
+            c
+        };
+        let articles = [
+            article("a", Some("2025-12-01"), vec![revised(19.0, "running")]),
+            article("b", Some("2025-12-09"), vec![revised(20.0, "running")]),
+        ];
+        assert_eq!(compare(&articles, |c| c.rule == "running")[0].relation, Relation::Update);
+        let mixed = [articles[0].clone(), article("b", Some("2025-12-09"), vec![revised(20.0, "final")])];
+        assert_eq!(compare(&mixed, |c| c.rule == "running")[0].relation, Relation::Conflict);
+    }
+
+    #[test]
+    fn sides_keep_the_agreement_inside_a_dispute() {
+        let c = |v| claim("meeting_duration", "talks", None, v);
+        let mut articles: Vec<ArticleClaims> =
+            (0..9).map(|i| article(&format!("five-{i}"), Some("2025-12-04"), vec![c(5.0)])).collect();
+        articles.push(article("three", Some("2025-12-05"), vec![c(3.0)]));
+        let mut range = c(4.0);
+        range.value =
+            Value::Number { amount: Amount { min: Some(3.0), max: Some(5.0), ..Amount::exact(4.0) }, unit: None };
+        articles.push(article("between", Some("2025-12-06"), vec![range]));
+        let findings = compare(&articles, |_| false);
+        let f = &findings[0];
+        assert_eq!(f.relation, Relation::Conflict);
+        let shape: Vec<(usize, usize, Vec<usize>)> =
+            f.sides.iter().map(|s| (s.side, s.articles, s.compatible_with.clone())).collect();
+        assert_eq!(shape, vec![(0, 9, vec![]), (1, 1, vec![]), (2, 1, vec![0, 1])]);
+        let side_of = |path: &str| f.claims.iter().find(|c| c.path == path).unwrap().side;
+        assert_eq!((side_of("five-3"), side_of("three"), side_of("between")), (0, 1, 2));
+        assert_eq!(f.sides[1].value, Value::Number { amount: Amount::exact(3.0), unit: None });
+    }
+
+    #[test]
+    fn undated_reports_take_the_middle_date_of_the_reports_they_agree_with() {
+        let c = |v| claim("plan_points", "plan", Some("revised"), v);
+        let articles = [
+            article("a", Some("2025-12-01"), vec![c(19.0)]),
+            article("b", Some("2025-12-03"), vec![c(19.0)]),
+            article("c", Some("2025-12-20"), vec![c(20.0)]),
+            article("undated", None, vec![c(19.0)]),
+        ];
+        let findings = compare(&articles, |_| true);
+        let f = &findings[0];
+        let undated = f.claims.iter().find(|c| c.path == "undated").unwrap();
+        assert_eq!(undated.published.as_deref(), Some("2025-12-01"), "middle of 12-01 and 12-03, the earlier");
+        assert!(undated.published_inferred);
+        assert!(!f.claims.iter().find(|c| c.path == "a").unwrap().published_inferred);
+        assert_eq!(f.relation, Relation::Update, "the undated report sides with a value given dates support");
+        assert_eq!(f.claims.last().unwrap().path, "c", "listed by the inferred date");
+    }
+
     #[test]
     fn agreement_needs_two_articles() {
         let c = |v| claim("k", "s", None, v);
