@@ -195,8 +195,8 @@ fn is_timeline(dates: &[Option<NaiveDate>], sets: &[usize], agree: &[Vec<bool>])
 /// qualifier.
 fn infer_qualifiers(articles: &[ArticleClaims], stories: &Stories) -> Vec<(usize, Claim)> {
     // The distinct pointlike values of each version: thousands of articles repeat a few.
-    type Known<'a> = BTreeMap<(usize, &'a str, &'a str), BTreeMap<&'a str, Vec<&'a crate::value::Value>>>;
-    let mut known: Known = BTreeMap::new();
+    type Known<'a> = HashMap<(usize, &'a str, &'a str), BTreeMap<&'a str, Vec<&'a crate::value::Value>>>;
+    let mut known: Known = HashMap::new();
     for (i, article) in articles.iter().enumerate() {
         let story = stories.of_article[i];
         for c in article.claims.iter().filter(|c| c.comparable && c.value.is_pointlike()) {
@@ -257,7 +257,8 @@ pub fn compare_stories(
     changes: impl Fn(&Claim) -> bool + Sync,
 ) -> Vec<Finding> {
     let inferred = infer_qualifiers(articles, stories);
-    let mut groups: BTreeMap<Key, Vec<(usize, &Claim)>> = BTreeMap::new();
+    // Hashed rather than ordered: the findings are sorted at the end.
+    let mut groups: HashMap<Key, Vec<(usize, &Claim)>> = HashMap::new();
     let stated =
         articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
     for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
@@ -295,7 +296,7 @@ pub fn compare_stories(
 /// own text: the middle date of the dated articles of their story whose claims agree
 /// with theirs (a report that agrees with reports of early December was most likely
 /// written then). Marked inferred.
-fn dates_from_peers(articles: &[ArticleClaims], groups: &BTreeMap<Key, Vec<(usize, &Claim)>>) -> Vec<Dated> {
+fn dates_from_peers(articles: &[ArticleClaims], groups: &HashMap<Key, Vec<(usize, &Claim)>>) -> Vec<Dated> {
     let mut dates: Vec<Dated> =
         articles.iter().map(|a| Dated { date: a.published, inferred: a.published_inferred }).collect();
     if !articles.iter().any(|a| a.published.is_none()) {
@@ -351,19 +352,27 @@ fn relate(
         return None;
     }
     // Whether two articles disagree depends only on their sets of values, and many
-    // articles share a few sets: relate the distinct sets only.
-    let mut set_ids: HashMap<Vec<String>, usize> = HashMap::new();
+    // articles share a few sets: relate the distinct sets only. An article gives one
+    // or two values; a key has a handful of sets, found by comparing values.
     let mut set_values: Vec<Vec<&crate::value::Value>> = Vec::new();
     let sets: Vec<usize> = per_article
         .iter()
         .map(|(_, claims)| {
-            let mut key: Vec<String> = claims.iter().map(|c| format!("{:?}", c.value)).collect();
-            key.sort_unstable();
-            key.dedup();
-            *set_ids.entry(key).or_insert_with(|| {
-                set_values.push(claims.iter().map(|c| &c.value).collect());
-                set_values.len() - 1
-            })
+            let mut values: Vec<&crate::value::Value> = Vec::with_capacity(claims.len());
+            for c in claims {
+                if !values.contains(&&c.value) {
+                    values.push(&c.value);
+                }
+            }
+            let same =
+                |set: &Vec<&crate::value::Value>| set.len() == values.len() && values.iter().all(|v| set.contains(v));
+            match set_values.iter().position(same) {
+                Some(at) => at,
+                None => {
+                    set_values.push(values);
+                    set_values.len() - 1
+                }
+            }
         })
         .collect();
     let agree: Vec<Vec<bool>> = set_values
@@ -405,17 +414,23 @@ fn relate(
             compatible_with: partition.compatible_with[side].clone(),
         })
         .collect();
-    let article_side: HashMap<usize, usize> =
-        per_article.iter().zip(&sets).map(|((i, _), &s)| (*i, partition.side_of_set[s])).collect();
+    // Members stand in runs, an article's together, in the order of `per_article`.
+    let mut article = 0;
     let claims = members
         .iter()
-        .map(|(i, c)| SourcedClaim {
+        .map(|(i, c)| {
+            if per_article[article].0 != *i {
+                article += 1;
+            }
+            (i, c, partition.side_of_set[sets[article]])
+        })
+        .map(|(i, c, side)| SourcedClaim {
             path: ctx.articles[*i].path.clone(),
             published: ctx.published[*i].clone(),
             published_inferred: ctx.dates[*i].inferred && ctx.dates[*i].date.is_some(),
             url: ctx.articles[*i].url.clone(),
             claim: (*c).clone(),
-            side: article_side.get(i).copied().unwrap_or(0),
+            side,
             baselined: false,
         })
         .collect();

@@ -192,135 +192,146 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
     let vectors: Vec<Vec<(usize, f64)>> =
         raw.iter().map(|names| names.iter().filter(|&&n| weight[n] > 0.0).map(|&n| (n, weight[n])).collect()).collect();
     let norm = |v: &[(usize, f64)]| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    let position: HashMap<usize, usize> = free.iter().enumerate().map(|(at, &i)| (i, at)).collect();
 
-    let mut clusters = Clusters::default();
+    let mut clusters = Clusters::new(weight.len());
     let mut assignment: Vec<Option<usize>> = vec![None; free.len()];
     for (a, v) in vectors.iter().enumerate() {
         if v.is_empty() {
             continue;
         }
-        let best = clusters.best(v, norm(v), None);
-        let c = match best {
+        let c = match clusters.best(v, norm(v), None) {
             Some((c, sim)) if sim >= JOIN => c,
             _ => clusters.open(),
         };
-        clusters.add(c, v);
+        clusters.add(c, v, 1.0);
         assignment[a] = Some(c);
     }
     // Second pass: every article to the story that fits it best now that all are formed
     // (itself taken out of its own first).
     for (a, v) in vectors.iter().enumerate() {
         let Some(current) = assignment[a] else { continue };
-        clusters.remove(current, v);
+        clusters.add(current, v, -1.0);
         let c = match clusters.best(v, norm(v), Some(current)) {
             Some((best, sim)) if sim >= JOIN => best,
             _ => current,
         };
-        clusters.add(c, v);
+        clusters.add(c, v, 1.0);
         assignment[a] = Some(c);
     }
     // Stories whose names, summed, point the same way are one story told in parts (a
-    // Kremlin meeting's reports and the same talks' Berlin round): merged, the most
-    // alike pair first, until no pair is alike enough.
-    while let Some((keep, gone)) = clusters.most_alike_pair() {
-        clusters.merge(keep, gone);
-        for a in assignment.iter_mut().filter(|a| **a == Some(gone)) {
-            *a = Some(keep);
-        }
+    // Kremlin meeting's reports and the same talks' Berlin round): merged where their
+    // summed names are alike enough.
+    let merged = clusters.merged();
+    for a in assignment.iter_mut().flatten() {
+        *a = merged[*a];
     }
     // Articles that name nothing another article names: with the only story there is,
     // when there is one; else together, apart from the named ones.
-    let live: Vec<usize> = (0..clusters.size.len()).filter(|&c| clusters.size[c] > 0).collect();
-    let nameless: Vec<usize> = (0..free.len()).filter(|&a| assignment[a].is_none()).collect();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.size.len()];
+    let mut nameless: Vec<usize> = Vec::new();
     for (a, c) in assignment.iter().enumerate() {
-        if let Some(c) = c {
-            members.entry(*c).or_default().push(free[a]);
+        match c {
+            Some(c) => members[*c].push(free[a]),
+            None => nameless.push(free[a]),
         }
     }
-    let mut out: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
-    for c in &live {
-        let mut m = members.remove(c).unwrap_or_default();
-        if live.len() == 1 {
-            m.extend(nameless.iter().map(|&a| free[a]));
-            m.sort_unstable();
-        }
-        let names = clusters.top(*c, &shown);
-        out.push((names, m));
+    members.retain(|m| !m.is_empty());
+    if members.len() == 1 {
+        members[0].extend(nameless.drain(..));
+        members[0].sort_unstable();
     }
-    if live.len() != 1 && !nameless.is_empty() {
-        out.push((Vec::new(), nameless.iter().map(|&a| free[a]).collect()));
+    let mut out: Vec<(Vec<String>, Vec<usize>)> = members
+        .into_iter()
+        .map(|m| {
+            // A story's names: those its articles give most, rare ones counting more.
+            let mut sums: HashMap<usize, f64> = HashMap::new();
+            for &i in &m {
+                for &(n, w) in &vectors[position[&i]] {
+                    *sums.entry(n).or_insert(0.0) += w;
+                }
+            }
+            let mut ranked: Vec<(usize, f64)> = sums.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (ranked.into_iter().take(8).map(|(n, _)| shown[n].to_string()).collect(), m)
+        })
+        .collect();
+    if !nameless.is_empty() {
+        out.push((Vec::new(), nameless));
     }
     out
 }
 
-/// Stories being formed: each one's summed name weights, and which stories give each
-/// name (to find the candidates for an article without trying every story).
-#[derive(Default)]
+/// Stories being formed, kept by name: for each name, the stories whose articles give
+/// it and the weight it sums to in each (a story's vector, read across), so that an
+/// article is compared only with the stories that share one of its names.
 struct Clusters {
-    sums: Vec<HashMap<usize, f64>>,
+    by_name: Vec<Vec<(usize, f64)>>,
     norm2: Vec<f64>,
     size: Vec<usize>,
-    by_name: HashMap<usize, Vec<usize>>,
+    /// Per story, a running sum: scratch for [`Clusters::best`].
+    scratch: Vec<f64>,
 }
 
 impl Clusters {
+    fn new(names: usize) -> Clusters {
+        Clusters { by_name: vec![Vec::new(); names], norm2: Vec::new(), size: Vec::new(), scratch: Vec::new() }
+    }
+
     fn open(&mut self) -> usize {
-        self.sums.push(HashMap::new());
         self.norm2.push(0.0);
         self.size.push(0);
-        self.sums.len() - 1
+        self.scratch.push(0.0);
+        self.size.len() - 1
     }
 
-    fn dot(&self, c: usize, v: &[(usize, f64)]) -> f64 {
-        v.iter().map(|(n, w)| w * self.sums[c].get(n).copied().unwrap_or(0.0)).sum()
+    /// Story `c`'s summed weight for name `n`.
+    fn sum(&self, c: usize, n: usize) -> f64 {
+        self.by_name[n].iter().find(|(d, _)| *d == c).map_or(0.0, |(_, w)| *w)
     }
 
-    fn add(&mut self, c: usize, v: &[(usize, f64)]) {
-        let dot = self.dot(c, v);
+    /// Add (`sign` 1) or take away (`sign` -1) an article's vector to story `c`.
+    fn add(&mut self, c: usize, v: &[(usize, f64)], sign: f64) {
         let own: f64 = v.iter().map(|(_, w)| w * w).sum();
-        self.norm2[c] += 2.0 * dot + own;
+        let dot: f64 = v.iter().map(|&(n, w)| w * self.sum(c, n)).sum();
+        self.norm2[c] = (self.norm2[c] + sign * 2.0 * dot + own).max(0.0);
         for &(n, w) in v {
-            let slot = self.sums[c].entry(n).or_insert(0.0);
-            if *slot == 0.0 {
-                let list = self.by_name.entry(n).or_default();
-                if !list.contains(&c) {
-                    list.push(c);
-                }
+            let list = &mut self.by_name[n];
+            match list.iter_mut().find(|(d, _)| *d == c) {
+                Some(slot) => slot.1 += sign * w,
+                None => list.push((c, sign * w)),
             }
-            *slot += w;
+            if sign < 0.0 {
+                list.retain(|(_, w)| *w > 1e-9);
+            }
         }
-        self.size[c] += 1;
+        if sign > 0.0 {
+            self.size[c] += 1;
+        } else {
+            self.size[c] -= 1;
+        }
     }
 
-    fn remove(&mut self, c: usize, v: &[(usize, f64)]) {
+    /// The story most like `v` (cosine), and how alike; ties to `prefer`, then to the
+    /// older story.
+    fn best(&mut self, v: &[(usize, f64)], norm: f64, prefer: Option<usize>) -> Option<(usize, f64)> {
+        let mut touched: Vec<usize> = Vec::new();
         for &(n, w) in v {
-            if let Some(slot) = self.sums[c].get_mut(&n) {
-                *slot -= w;
-            }
-        }
-        let own: f64 = v.iter().map(|(_, w)| w * w).sum();
-        let dot = self.dot(c, v);
-        self.norm2[c] = (self.norm2[c] - 2.0 * dot - own).max(0.0);
-        self.size[c] -= 1;
-    }
-
-    /// The story most like `v` (cosine), and how alike; ties to the older story.
-    fn best(&self, v: &[(usize, f64)], norm: f64, prefer: Option<usize>) -> Option<(usize, f64)> {
-        let mut dots: HashMap<usize, f64> = HashMap::new();
-        for &(n, w) in v {
-            for &c in self.by_name.get(&n).map(Vec::as_slice).unwrap_or_default() {
-                let s = self.sums[c].get(&n).copied().unwrap_or(0.0);
-                if s > 0.0 && self.size[c] > 0 {
-                    *dots.entry(c).or_insert(0.0) += w * s;
+            for &(c, s) in &self.by_name[n] {
+                if self.scratch[c] == 0.0 {
+                    touched.push(c);
                 }
+                self.scratch[c] += w * s;
             }
         }
+        touched.sort_unstable();
         let mut best: Option<(usize, f64)> = None;
-        let mut candidates: Vec<(usize, f64)> = dots.into_iter().collect();
-        candidates.sort_by_key(|(c, _)| *c);
-        for (c, dot) in candidates {
-            let sim = if norm > 0.0 && self.norm2[c] > 0.0 { dot / (norm * self.norm2[c].sqrt()) } else { 0.0 };
+        for c in touched {
+            let dot = std::mem::take(&mut self.scratch[c]);
+            if self.size[c] == 0 || self.norm2[c] <= 0.0 || norm <= 0.0 {
+                continue;
+            }
+            let sim = dot / (norm * self.norm2[c].sqrt());
             let better = match best {
                 None => true,
                 Some((b, s)) => sim > s + 1e-12 || ((sim - s).abs() <= 1e-12 && Some(c) == prefer && Some(b) != prefer),
@@ -332,56 +343,50 @@ impl Clusters {
         best
     }
 
-    /// The two live stories most alike (cosine of their summed names at least
-    /// [`MERGE`]), the larger first; `None` when no pair is.
-    fn most_alike_pair(&self) -> Option<(usize, usize)> {
-        let mut best: Option<(f64, usize, usize)> = None;
-        for c in (0..self.sums.len()).filter(|&c| self.size[c] > 0) {
-            let mut dots: HashMap<usize, f64> = HashMap::new();
-            for (n, w) in &self.sums[c] {
-                for &d in self.by_name.get(n).map(Vec::as_slice).unwrap_or_default() {
-                    if d > c && self.size[d] > 0 {
-                        *dots.entry(d).or_insert(0.0) += w * self.sums[d].get(n).copied().unwrap_or(0.0);
-                    }
-                }
-            }
-            for (d, dot) in dots {
-                let sim = dot / (self.norm2[c].sqrt() * self.norm2[d].sqrt()).max(f64::MIN_POSITIVE);
-                let better = best.is_none_or(|(s, bc, bd)| sim > s || (sim == s && (c, d) < (bc, bd)));
-                if sim >= MERGE && better {
-                    best = Some((sim, c, d));
+    /// For each story, the story it ends up in once stories alike enough (cosine of their
+    /// summed names at least [`MERGE`]) are joined: pairs taken most alike first, a
+    /// story joining the larger. Names that more than [`Clusters::SHARED`] stories give
+    /// are too common to join any and are not summed for it.
+    fn merged(&self) -> Vec<usize> {
+        let k = self.size.len();
+        let mut dots: HashMap<(usize, usize), f64> = HashMap::new();
+        for list in self.by_name.iter().filter(|l| l.len() <= Self::SHARED) {
+            for (x, &(c, wc)) in list.iter().enumerate() {
+                for &(d, wd) in &list[x + 1..] {
+                    let key = if c < d { (c, d) } else { (d, c) };
+                    *dots.entry(key).or_insert(0.0) += wc * wd;
                 }
             }
         }
-        best.map(|(_, c, d)| if self.size[c] >= self.size[d] { (c, d) } else { (d, c) })
-    }
-
-    /// Fold story `gone` into story `keep`.
-    fn merge(&mut self, keep: usize, gone: usize) {
-        let moved: Vec<(usize, f64)> = self.sums[gone].drain().collect();
-        for (n, w) in moved {
-            let slot = self.sums[keep].entry(n).or_insert(0.0);
-            if *slot == 0.0 {
-                let list = self.by_name.entry(n).or_default();
-                if !list.contains(&keep) {
-                    list.push(keep);
-                }
+        let mut pairs: Vec<(f64, usize, usize)> = dots
+            .into_iter()
+            .filter(|((c, d), _)| self.size[*c] > 0 && self.size[*d] > 0)
+            .map(|((c, d), dot)| (dot / (self.norm2[c].sqrt() * self.norm2[d].sqrt()).max(f64::MIN_POSITIVE), c, d))
+            .filter(|(sim, _, _)| *sim >= MERGE)
+            .collect();
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        let mut root: Vec<usize> = (0..k).collect();
+        let mut size = self.size.clone();
+        fn find(root: &mut [usize], mut c: usize) -> usize {
+            while root[c] != c {
+                root[c] = root[root[c]];
+                c = root[c];
             }
-            *slot += w;
+            c
         }
-        self.norm2[keep] = self.sums[keep].values().map(|w| w * w).sum();
-        self.norm2[gone] = 0.0;
-        self.size[keep] += self.size[gone];
-        self.size[gone] = 0;
+        for (_, c, d) in pairs {
+            let (a, b) = (find(&mut root, c), find(&mut root, d));
+            if a != b {
+                let (keep, gone) = if size[a] >= size[b] { (a, b) } else { (b, a) };
+                root[gone] = keep;
+                size[keep] += size[gone];
+            }
+        }
+        (0..k).map(|c| find(&mut root, c)).collect()
     }
 
-    /// The eight weightiest names of story `c`.
-    fn top(&self, c: usize, shown: &[&str]) -> Vec<String> {
-        let mut ranked: Vec<(usize, f64)> =
-            self.sums[c].iter().filter(|(_, w)| **w > 1e-9).map(|(n, w)| (*n, *w)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(8).map(|(n, _)| shown[n].to_string()).collect()
-    }
+    /// Names given by more stories than this are left out of merging.
+    const SHARED: usize = 64;
 }
 
 #[cfg(test)]
