@@ -15,6 +15,7 @@ pub mod extract;
 pub mod glob;
 pub mod parse;
 pub mod progress;
+pub mod published;
 pub mod report;
 pub mod rule;
 pub mod scan;
