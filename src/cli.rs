@@ -147,7 +147,8 @@ pub struct CommonArgs {
     /// Output format; extract and diff write human or json, compare and check any.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Publication date (YYYY-MM-DD) for articles whose front matter gives none.
+    /// Publication date (YYYY-MM-DD) for articles whose front matter gives none, in
+    /// place of the one inferred from their address or text.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_arg)]
     pub published: Option<NaiveDate>,
 }

@@ -16,6 +16,7 @@ pub mod glob;
 pub mod names;
 pub mod parse;
 pub mod progress;
+pub mod published;
 pub mod report;
 pub mod rule;
 pub mod scan;

@@ -424,17 +424,39 @@ fn over_is_no_hedge(text: &str, start: usize, reading: &Reading) -> bool {
         || (matches!(reading, Reading::Value(Value::Duration(_))) && ACROSS_WORDS.contains(&before))
 }
 
-/// The tense of the sentence around `at`: the cue word nearest to it decides.
+/// The tense of the sentence around `at`: the cue word nearest to it decides. The
+/// words from `at` on start with the value's own first word, which is passed over.
 pub fn tense_around(text: &str, at: usize) -> Tense {
-    let mut lo = at.saturating_sub(SENTENCE_WINDOW);
+    let (before, after) = sentence_sides(text, at, at);
+    tense_between(before, after, 1).unwrap_or(Tense::Past)
+}
+
+/// The tense of the sentence that holds the words `start..end` (a date): the cue word
+/// nearest to them decides, as in [`tense_around`]; `None` when the sentence has no
+/// tense cue.
+pub fn tense_of_span(text: &str, start: usize, end: usize) -> Option<Tense> {
+    let (before, after) = sentence_sides(text, start, end.max(start));
+    // A date that opens its sentence is set off by a comma from the clause it belongs
+    // to ("On January 3, the envoys will meet"); one that ends a clause is not ("talks
+    // opened on November 23, and will resume").
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let fronted = clause.split_whitespace().count() <= 1;
+    let after = if fronted { after.trim_start_matches(|c: char| c == ',' || c.is_whitespace()) } else { after };
+    tense_between(before, after, 0)
+}
+
+/// The sentence around `start..end`, as the part before `start` and the part from `end`
+/// on, each cut at the sentence's end and at most [`SENTENCE_WINDOW`] bytes long.
+pub fn sentence_sides(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let mut lo = start.saturating_sub(SENTENCE_WINDOW);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let mut hi = (at + SENTENCE_WINDOW).min(text.len());
+    let mut hi = end.saturating_add(SENTENCE_WINDOW).min(text.len());
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let (Some(before), Some(after)) = (text.get(lo..at), text.get(at..hi)) else { return Tense::Past };
+    let (Some(before), Some(after)) = (text.get(lo..start), text.get(end..hi)) else { return ("", "") };
     let is_end = |c: char| matches!(c, '!' | '?' | '\n' | ';');
     let sentence_start = before.rfind(|c: char| is_end(c)).map_or(0, |i| i + 1);
     let before = before.get(sentence_start..).unwrap_or("");
@@ -452,11 +474,19 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
         Some(i) => before.get(i + 2..).unwrap_or(""),
         None => before,
     };
+    (before, after)
+}
+
+/// The tense the cue words of a sentence give, `before` and `after` a value; the first
+/// `skip` words of `after` are the value's own. `None` when no word is a cue.
+fn tense_between(before: &str, after: &str, skip: usize) -> Option<Tense> {
     // Strong cues (auxiliaries, plans, irregular past forms) decide first; words in -ed
     // and reporting verbs ("said") only where no strong cue stands in the sentence,
     // since "the updated document" or "officials said" say little of when.
-    let cue = |w: &str| -> Option<(Tense, bool)> {
+    // `opens` tells a word that opens the sentence, whose capital says nothing.
+    let cue = |w: &str, opens: bool| -> Option<(Tense, bool)> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let capital = !opens && w.starts_with(|c: char| c.is_uppercase());
         let mut buf = [0; 24];
         let w = crate::parse::lex::ascii_lower(w, &mut buf);
         match &*w {
@@ -468,25 +498,27 @@ pub fn tense_around(text: &str, at: usize) -> Tense {
             | "got" | "flew" | "wrote" | "earlier" => Some((Tense::Past, true)),
             "said" | "told" => Some((Tense::Past, false)),
             w if w.ends_with("'ll") => Some((Tense::Future, true)),
-            w if w.len() > 4 && w.ends_with("ed") => Some((Tense::Past, false)),
+            // A capital inside a sentence makes a name, not a verb: "the United States".
+            w if w.len() > 4 && w.ends_with("ed") && !capital => Some((Tense::Past, false)),
             _ => None,
         }
     };
-    // After the weekday, only its own clause counts: in "met on Thursday, opening talks
+    // After the value, only its own clause counts: in "met on Thursday, opening talks
     // officials expect to continue", the "expect" speaks of later days.
     let after = after.split([',', ';']).next().unwrap_or(after);
+    let words_before = before.split_whitespace().count();
     let nearest = |strong: bool| {
-        let pick = |(i, w): (usize, &str)| cue(w).filter(|(_, s)| *s == strong).map(|(t, _)| (i, t));
-        let before_cue = before.split_whitespace().rev().enumerate().find_map(pick);
-        // The weekday's own words come first in `after`; skip them.
-        let after_cue = after.split_whitespace().skip(1).enumerate().find_map(pick);
+        let pick = |i: usize, w: &str, opens: bool| cue(w, opens).filter(|(_, s)| *s == strong).map(|(t, _)| (i, t));
+        let before_cue =
+            before.split_whitespace().rev().enumerate().find_map(|(i, w)| pick(i, w, i + 1 == words_before));
+        let after_cue = after.split_whitespace().skip(skip).enumerate().find_map(|(i, w)| pick(i, w, false));
         match (before_cue, after_cue) {
             (Some((b, t)), Some((a, u))) => Some(if b <= a { t } else { u }),
             (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
             (None, None) => None,
         }
     };
-    nearest(true).or_else(|| nearest(false)).unwrap_or(Tense::Past)
+    nearest(true).or_else(|| nearest(false))
 }
 
 /// Every value in `text[from..]`, in order, with spans into the whole `text`. Dates
@@ -661,6 +693,24 @@ mod tests {
             texts("The teams sat down on Monday, opening talks that officials expect to last.", pub_wed),
             pairs(&[("on Monday", "2025-12-01")])
         );
+    }
+
+    #[test]
+    fn a_dates_tense_comes_from_the_cues_of_its_sentence() {
+        let tense = |text: &str, date: &str| {
+            let start = text.find(date).unwrap();
+            tense_of_span(text, start, start + date.len())
+        };
+        let day = "December 2, 2025";
+        assert_eq!(tense("The envoys met Putin on December 2, 2025.", day), Some(Tense::Past));
+        assert_eq!(tense("Talks are scheduled for December 2, 2025.", day), Some(Tense::Future));
+        // A date that opens its sentence belongs to the clause after its comma...
+        assert_eq!(tense("On December 2, 2025, the envoys will meet Putin.", day), Some(Tense::Future));
+        // ...one that ends a clause does not.
+        assert_eq!(tense("Talks opened on December 2, 2025, and will resume later.", day), Some(Tense::Past));
+        // A capital inside a sentence is a name, not a verb in -ed; none is a cue.
+        assert_eq!(tense("A meeting with the United States on December 2, 2025 to settle terms.", day), None);
+        assert_eq!(tense("Updated December 2, 2025.", day), Some(Tense::Past));
     }
 
     #[test]

@@ -836,6 +836,96 @@ fn published_flag_dates_only_undated_articles() {
     assert_eq!(with[&f], without[&f]);
 }
 
+// --- inferred publication dates -----------------------------------------------------
+
+/// An undated article whose address carries its day.
+const URL_DATED: &str = "---
+title: Geneva round keeps to the original plan
+url: https://desk.example/world/2025/12/03/geneva-round
+published: unknown
+---
+Negotiators met in Geneva on Sunday and kept to the original 28-point plan.
+";
+
+/// An article without front matter whose text reports a past day.
+const TEXT_DATED: &str = "Officials briefed reporters in Kyiv on November 25, 2025.
+
+Negotiators met in Geneva on Sunday and kept to the original 28-point plan.
+";
+
+/// An article that speaks only of a day to come.
+const FUTURE_ONLY: &str =
+    "Negotiators will meet in Geneva on December 9, 2025, to work from the original 28-point plan.
+";
+
+/// The claim of `article` whose words hold `words`.
+fn claim_with(article: &Json, words: &str) -> Json {
+    let claims = article["claims"].as_array().expect("claims array");
+    claims
+        .iter()
+        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(words)))
+        .cloned()
+        .unwrap_or_else(|| panic!("no claim with {words:?}: {article}"))
+}
+
+#[test]
+fn undated_articles_get_the_date_they_imply_marked_as_inferred() {
+    let dir = TempDir::new("inferred");
+    let url = dir.write("url.md", URL_DATED);
+    let text = dir.write("text.txt", TEXT_DATED);
+    let future = dir.write("future.txt", FUTURE_ONLY);
+    let got = run(&["extract", &url, &text, &future, "--format", "json"]);
+    got.assert_code(0);
+    let articles = articles_by_path(&got.json());
+
+    // The address's day, and "on Sunday" counted back from it (2025-12-03 is a Wednesday).
+    assert_eq!(articles[&url]["published"], json!("2025-12-03"));
+    assert_eq!(articles[&url]["published_inferred"], json!(true));
+    assert_eq!(claim_with(&articles[&url], "Sunday")["value"]["start"], json!("2025-11-30"));
+    // The latest past day of the text (a Tuesday), and the Sunday before it.
+    assert_eq!(articles[&text]["published"], json!("2025-11-25"));
+    assert_eq!(articles[&text]["published_inferred"], json!(true));
+    assert_eq!(claim_with(&articles[&text], "Sunday")["value"]["start"], json!("2025-11-23"));
+    // A day to come says nothing of when the article was written.
+    assert_eq!(articles[&future]["published"], json!(null));
+    assert_eq!(articles[&future].get("published_inferred"), None, "{}", articles[&future]);
+
+    let human = run(&["extract", &url, &text, &future]);
+    human.assert_code(0);
+    assert!(human.stdout.contains(&format!("{url} (2025-12-03, inferred)\n")), "{}", human.stdout);
+    assert!(human.stdout.contains(&format!("{text} (2025-11-25, inferred)\n")), "{}", human.stdout);
+    assert!(human.stdout.contains(&format!("{future} (undated)\n")), "{}", human.stdout);
+}
+
+#[test]
+fn a_year_less_day_is_dated_by_the_articles_read_with_it() {
+    let dir = TempDir::new("inferred-year");
+    let clean = dir.write("clean.md", common::CLEAN_ARTICLE);
+    let bare = dir.write("bare.txt", "Witkoff sat down with Putin at the Kremlin on December 2 for five hours.\n");
+    let alone = articles_by_path(&run(&["extract", &bare, "--format", "json"]).json());
+    assert_eq!(alone[&bare]["published"], json!(null), "no year places December 2");
+    let together = articles_by_path(&run(&["extract", &clean, &bare, "--format", "json"]).json());
+    assert_eq!(together[&bare]["published"], json!("2025-12-02"));
+    assert_eq!(together[&bare]["published_inferred"], json!(true));
+    assert_eq!(together[&clean].get("published_inferred"), None);
+}
+
+#[test]
+fn front_matter_and_the_published_flag_win_over_inference() {
+    let dir = TempDir::new("inferred-loses");
+    let given = dir.write("given.md", URL_DATED.replace("published: unknown", "published: 2025-12-05"));
+    let text = dir.write("text.txt", TEXT_DATED);
+    let got = run(&["extract", &given, &text, "--published", "2025-12-01", "--format", "json"]);
+    got.assert_code(0);
+    let articles = articles_by_path(&got.json());
+    assert_eq!(articles[&given]["published"], json!("2025-12-05"));
+    assert_eq!(articles[&text]["published"], json!("2025-12-01"));
+    for a in articles.values() {
+        assert_eq!(a.get("published_inferred"), None, "{a}");
+    }
+    assert_eq!(claim_with(&articles[&text], "Sunday")["value"]["start"], json!("2025-11-30"));
+}
+
 #[test]
 fn a_bad_published_flag_is_a_usage_error() {
     let got = run(&["extract", &corpus_file(KREMLIN_F), "--published", "2025-02-30"]);

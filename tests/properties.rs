@@ -261,6 +261,8 @@ fn check_parsers(text: &str, published: NaiveDate) {
             }
         }
         let _ = scan::tense_around(text, at);
+        let _ = scan::tense_of_span(text, at, text.len());
+        let _ = claimcheck::published::from_url(input);
         // The zone a value-like start covers ends inside the text, after the start.
         for prev in [None, previous_word(text, at), Some("no"), Some("Article")] {
             if let Some(end) = not_value::zone(text, at, prev) {
@@ -331,6 +333,75 @@ proptest! {
         published in publication_date(),
     ) {
         check_scan(&text, from_char, published);
+    }
+}
+
+/// Pieces of web addresses, dated and not, and some that only look dated.
+const URL_PIECES: &[&str] = &[
+    "https://",
+    "news.example",
+    "/",
+    "2025",
+    "12",
+    "03",
+    "3",
+    "dec",
+    "Sept",
+    "1206",
+    "1306",
+    "-",
+    "_",
+    "20251203",
+    "20399222",
+    "2025-12-27",
+    "2025-13-01",
+    "?",
+    "=",
+    "&",
+    "#",
+    ".html",
+    "0000",
+    "9999",
+    "00",
+    "99",
+    "31",
+    "02",
+    "29",
+    "\u{1F600}",
+    "\u{e9}",
+];
+
+fn url_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(URL_PIECES).prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..14).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn dates_in_addresses_are_real_days_or_none(url in url_text()) {
+        if let Some(day) = claimcheck::published::from_url(&url) {
+            prop_assert!((1900..=2099).contains(&day.year()), "{url}: {day}");
+        }
+    }
+
+    #[test]
+    fn inference_never_panics(
+        body in any_text(),
+        url in url_text(),
+        hint in proptest::option::of(publication_date()),
+    ) {
+        let url = url.replace(['\n', '\r'], " ");
+        let text = format!("---\nurl: {url}\n---\n{body}");
+        let Ok(mut article) = claimcheck::article::Article::from_bytes("a.md", text.as_bytes()) else {
+            return Ok(());
+        };
+        article.year_hint = hint;
+        let _ = claimcheck::published::infer(&article);
     }
 }
 

@@ -7,6 +7,7 @@ use crate::article::InputError;
 use crate::compare::{self, ArticleClaims, Finding};
 use crate::config::{self, Config, FailOn};
 use crate::extract::{Claim, extract};
+use crate::published;
 use crate::report::{self, Severities, Severity};
 use crate::rule::{self, RuleSet};
 use crate::suppress::{self, Suppression};
@@ -227,8 +228,9 @@ fn lacks_year(claim: &Claim) -> bool {
     matches!(claim.value, Value::Date(DateValue::Unplaced(Unplaced::MonthDays { .. } | Unplaced::Month(_))))
 }
 
-/// The middle publication date of the dated articles: where an undated article read
-/// with them most likely stands.
+/// The middle publication date of the dated articles (given or inferred, since it only
+/// picks the year of year-less dates): where an undated article read with them most
+/// likely stands.
 fn middle_date(articles: &[Read]) -> Option<NaiveDate> {
     let mut dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.claims.published).collect();
     dates.sort();
@@ -256,19 +258,26 @@ pub struct Read {
     pub silenced: Vec<(usize, Claim)>,
     /// Malformed suppressions.
     pub errors: Vec<InputError>,
+    /// Whether its date was inferred (or is still missing) and its text speaks of past
+    /// days without their year, which a year hint would place.
+    pub awaits_year: bool,
 }
 
 /// Read and extract every article, on all cores; keeps only the claims, not the text.
-/// Year-less dates in undated articles are then placed near the other articles' dates
-/// (those few articles are read again).
+/// An article without a date (from its front matter or `--published`) gets the one it
+/// implies ([`published::infer`]), marked as inferred, and its claims are placed against
+/// it. Year-less dates in articles still undated, or dated only by inference, are then
+/// placed near the other articles' dates (those few articles are read again, and their
+/// date inferred again with that year hint).
 pub fn load_articles(paths: &[String], reading: &Reading) -> (Vec<Read>, Vec<InputError>) {
     let (mut articles, errors) = read_and_extract(paths, reading, None);
     if let Some(hint) = middle_date(&articles) {
         let redo: Vec<String> = articles
             .iter()
             .filter(|a| {
-                a.claims.published.is_none()
-                    && a.claims.claims.iter().chain(a.silenced.iter().map(|(_, c)| c)).any(lacks_year)
+                a.awaits_year
+                    || a.claims.published.is_none()
+                        && a.claims.claims.iter().chain(a.silenced.iter().map(|(_, c)| c)).any(lacks_year)
             })
             .map(|a| a.claims.path.clone())
             .collect();
@@ -305,6 +314,15 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                 article.meta.published = reading.published;
             }
             article.year_hint = year_hint;
+            let (mut published_inferred, mut awaits_year) = (false, false);
+            if article.meta.published.is_none() {
+                let inference = published::infer(&article);
+                awaits_year = inference.awaits_year;
+                if let Some(inferred) = inference.inferred {
+                    article.meta.published = Some(inferred.date);
+                    published_inferred = true;
+                }
+            }
             let mut claims = extract(&article, reading.rules);
             let warnings = std::mem::take(&mut article.warnings);
             let (mut suppressions, mut silenced, mut errors) = (Vec::new(), Vec::new(), Vec::new());
@@ -331,12 +349,13 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                 names: crate::names::names(article.body()),
                 title: article.meta.title,
                 published: article.meta.published,
+                published_inferred,
                 url: article.meta.url,
                 story,
                 claims,
                 ..Default::default()
             };
-            Ok((Read { claims, suppressions, silenced, errors }, warnings))
+            Ok((Read { claims, suppressions, silenced, errors, awaits_year }, warnings))
         })
         .collect();
     drop(progress);

@@ -135,9 +135,10 @@ pub enum DateExpr {
     },
 }
 
-fn month_number(w: &str) -> Option<(u32, bool)> {
+/// The month a name stands for (1-12, any case, "Dec" and "December" alike), and
+/// whether the name is a short form.
+pub(crate) fn month_number(w: &str) -> Option<(u32, bool)> {
     let mut buf = [0; 24];
-    // (month, whether the spelling is an abbreviation)
     Some(match lower(w, &mut buf)? {
         "january" => (1, false),
         "february" => (2, false),

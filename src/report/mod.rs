@@ -634,6 +634,9 @@ pub struct ExtractArticle<'a> {
     pub title: Option<&'a str>,
     /// Publication date (ISO).
     pub published: Option<String>,
+    /// Whether the publication date was inferred rather than given; left out when given.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub published_inferred: bool,
     /// Its claims.
     pub claims: &'a [Claim],
 }
@@ -660,6 +663,7 @@ pub fn extract_json(articles: &[ArticleClaims]) -> String {
                 path: &a.path,
                 title: a.title.as_deref(),
                 published: a.published.map(|d| d.to_string()),
+                published_inferred: a.published_inferred && a.published.is_some(),
                 claims: &a.claims,
             })
             .collect(),
@@ -692,7 +696,11 @@ fn key_of(claim: &Claim) -> String {
 pub fn extract_human(articles: &[ArticleClaims]) -> String {
     let mut out = String::new();
     for a in articles {
-        let date = a.published.map_or("undated".to_string(), |d| d.to_string());
+        let date = match a.published {
+            Some(d) if a.published_inferred => format!("{d}, inferred"),
+            Some(d) => d.to_string(),
+            None => "undated".to_string(),
+        };
         let _ = writeln!(out, "{} ({date})", a.path);
         if a.claims.is_empty() {
             let _ = writeln!(out, "  no claims");
@@ -912,5 +920,26 @@ mod tests {
         assert_eq!(fnv1a_bytes(FNV_OFFSET_BASIS, b"foobar"), 0x8594_4171_f739_67e8);
         assert_eq!(fnv1a(&["a"]), fnv1a_bytes(FNV_OFFSET_BASIS, b"a\x1f"));
         assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
+
+    #[test]
+    fn extract_output_marks_inferred_dates_only() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 12, 3);
+        let article = |path: &str, published, published_inferred| ArticleClaims {
+            path: path.into(),
+            published,
+            published_inferred,
+            ..Default::default()
+        };
+        let articles =
+            [article("given.md", day, false), article("guessed.md", day, true), article("none.md", None, false)];
+        let human = extract_human(&articles);
+        assert!(human.contains("given.md (2025-12-03)\n"), "{human}");
+        assert!(human.contains("guessed.md (2025-12-03, inferred)\n"), "{human}");
+        assert!(human.contains("none.md (undated)\n"), "{human}");
+        let doc: serde_json::Value = serde_json::from_str(&extract_json(&articles)).unwrap();
+        let flags: Vec<Option<bool>> =
+            (0..3).map(|i| doc["articles"][i].get("published_inferred").and_then(|v| v.as_bool())).collect();
+        assert_eq!(flags, [None, Some(true), None]);
     }
 }
