@@ -291,8 +291,9 @@ fn own_subject(rule: &Rule, template: &str, subject: Option<&str>) -> bool {
     template == rule.subject && !rule.subjects.iter().any(|g| Some(g.name.as_str()) == subject)
 }
 
-/// The subject: a subject cue just before the value, else the rule's subject with
-/// `{event}`, `{persons}` and `{places}` filled in. `None` when a placeholder cannot be.
+/// The subject: a subject cue just before the value (or, where the cue group says, just
+/// after it), else the rule's subject with `{event}`, `{persons}` and `{places}` filled
+/// in. `None` when a placeholder cannot be.
 fn subject(
     rule: &Rule,
     template: &str,
@@ -305,7 +306,10 @@ fn subject(
     let cues = if template == rule.subject { rule.subjects.as_slice() } else { &[] };
     for group in cues {
         let from = value_at.saturating_sub(group.before);
-        let cued = (from..value_at).any(|i| p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))));
+        let to = value_at.saturating_add(group.after).min(p.toks.len().saturating_sub(1));
+        let cued = (from..value_at)
+            .chain(value_at + 1..=to)
+            .any(|i| p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))));
         if cued {
             return Some(group.name.clone());
         }
@@ -531,7 +535,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         kind: rule.kind.clone(),
                         subject: subject.unwrap_or_else(|| UNKNOWN_SUBJECT.to_string()),
                         qualifier,
-                        value: found.value.clone(),
+                        value: rule.claim_value(&found.value),
                         text: article.text.get(found.start..found.end).unwrap_or("").to_string(),
                         quote: article
                             .text

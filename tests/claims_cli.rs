@@ -44,7 +44,7 @@ Vladimir Putin received Steve Witkoff and Jared Kushner at the Kremlin on Decemb
 ";
 
 mod common;
-use common::{CLEAN_ARTICLE, Run, run_with};
+use common::{CLEAN_ARTICLE, Run, run_with, ukraine_story};
 
 /// The stderr lines of a run that mention `needle`.
 fn stderr_lines_with<'a>(run: &'a Run, needle: &str) -> Vec<&'a str> {
@@ -139,7 +139,8 @@ fn corpus_file(name: &str) -> String {
     format!("{CORPUS}/{name}")
 }
 
-/// Copy the corpus (every file, README included) into `dest`.
+/// Copy the corpus's Ukraine story (its top-level files, README included; not the other
+/// stories' folders) into `dest`.
 fn copy_corpus(dest: &Path) {
     std::fs::create_dir_all(dest).expect("create corpus copy");
     for entry in std::fs::read_dir(CORPUS).expect("read corpus") {
@@ -397,7 +398,7 @@ fn a_missing_path_is_exit_2_naming_it() {
 
 // --- check --------------------------------------------------------------------------
 
-/// A copy of the corpus and a folder for new articles, side by side.
+/// A copy of the corpus's Ukraine story and a folder for new articles, side by side.
 struct CheckSetup {
     dir: TempDir,
     corpus: String,
@@ -408,7 +409,8 @@ impl CheckSetup {
         let dir = TempDir::new(name);
         let corpus = dir.join("corpus");
         copy_corpus(Path::new(&corpus));
-        assert_eq!(tree(Path::new(&corpus)).len(), std::fs::read_dir(CORPUS).unwrap().count(), "a whole copy");
+        let top_level = std::fs::read_dir(CORPUS).unwrap().filter(|e| e.as_ref().is_ok_and(|e| e.path().is_file()));
+        assert_eq!(tree(Path::new(&corpus)).len(), top_level.count(), "a whole copy of the story");
         CheckSetup { dir, corpus }
     }
 
@@ -994,7 +996,7 @@ fn extract_json_follows_the_contract() {
     let doc = got.json();
     assert_eq!(doc["schema_version"], json!(1));
     let articles = doc["articles"].as_array().unwrap();
-    assert_eq!(articles.len(), 15, "the corpus without its README");
+    assert_eq!(articles.len(), 27, "the corpus's three stories without its README");
     let mut claims = 0;
     for a in articles {
         let path = a["path"].as_str().unwrap();
@@ -1041,7 +1043,10 @@ fn assert_findings_shape(doc: &Json) {
 
 #[test]
 fn compare_json_follows_the_contract() {
-    let got = run_at_root(&["compare", "corpus", "--format", "json"]);
+    let story = ukraine_story();
+    let mut args: Vec<&str> = vec!["compare", "--format", "json"];
+    args.extend(story.iter().map(String::as_str));
+    let got = run_at_root(&args);
     got.assert_code(0);
     let doc = got.json();
     assert_findings_shape(&doc);

@@ -1,11 +1,13 @@
 //! Snapshots of what a user reads: the claims of every corpus article and every seed
-//! (`extract --format json`), the findings over the whole corpus (`compare`, human and
-//! JSON), one claim-sheet diff, and `check` on a clean and on a contradicting new
-//! article. Review changes with `cargo insta review`.
+//! (`extract --format json`), the findings over the whole corpus, all three stories
+//! (`compare`, human and JSON), one claim-sheet diff, and `check` of a clean and of a
+//! contradicting new article against the Ukraine story. Review changes with `cargo
+//! insta review`.
 //!
-//! Paths are made machine-independent: corpus commands run from the crate root (paths
-//! `corpus/...`), seeds run from their folder (paths are file names), and new articles
-//! written to a temp folder are renamed `new/<name>.md` in the output. The seeds are
+//! Paths are made machine-independent: corpus commands run from the crate root, or for
+//! `check` in a temp copy of the Ukraine story (paths `corpus/...` either way), seeds run
+//! from their folder (paths are file names), and new articles written to a temp folder
+//! are renamed `new/<name>.md` in the output. The seeds are
 //! read in place from `../shared/seeds`; where that folder is absent their snapshots are
 //! skipped with a message.
 
@@ -66,23 +68,32 @@ fn each<T>(items: &[T], name: impl Fn(&T) -> String, snapshot: impl Fn(&T, &str)
     assert!(failed.is_empty(), "{} snapshot(s) failed: {}", failed.len(), failed.join(", "));
 }
 
-/// The corpus articles (README.md left out), sorted.
+/// The corpus articles (README.md left out), as paths inside `corpus/`
+/// (`dock-strike/...md` for a story folder's), sorted.
 fn corpus_articles() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("corpus"))
-        .expect("read corpus")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md") && n != "README.md")
-        .collect();
+    fn walk(folder: &Path, prefix: &str, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(folder).expect("read corpus").flatten() {
+            let Ok(name) = entry.file_name().into_string() else { continue };
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{prefix}{name}/"), out);
+            } else if name.ends_with(".md") && name != "README.md" {
+                out.push(format!("{prefix}{name}"));
+            }
+        }
+    }
+    let mut names = Vec::new();
+    walk(&Path::new(ROOT).join("corpus"), "", &mut names);
     names.sort();
     names
 }
 
 /// `extract --format json` of one corpus article, one snapshot an article
-/// (`extract_corpus@<file name>`, as `glob!` would name it).
+/// (`extract_corpus@<path in corpus>`, as `glob!` would name it: a story folder's
+/// `dock-strike/x.md` is the file `extract_corpus@dock-strike__x.md.snap`).
 #[test]
 fn extract_corpus() {
     let names = corpus_articles();
-    assert_eq!(names.len(), 15, "{names:?}");
+    assert_eq!(names.len(), 27, "15 on the Ukraine peace plan, 6 on the dock strike, 6 on the city budget: {names:?}");
     each(
         &names,
         |name| format!("extract_corpus@{name}"),
@@ -150,15 +161,16 @@ fn diff_kremlin_f_h() {
     settings(&format!("claimcheck diff {a} {b}")).bind(|| insta::assert_snapshot!("diff_kremlin_f_h", out));
 }
 
-/// `check NEW --against corpus` in both formats, with the temp path of NEW replaced by
-/// `new/<name>`.
+/// `check NEW --against corpus` in both formats, against a copy of the corpus's Ukraine
+/// story (the story NEW belongs to), with the temp path of NEW replaced by `new/<name>`.
 fn check_snapshots(name: &str, text: &str, code: i32) {
     let new = TempDir::new(&format!("claims-snapshots-{}", name.trim_end_matches(".md")));
     new.write(name, text);
+    let story = TempDir::with_corpus(&format!("claims-snapshots-story-{}", name.trim_end_matches(".md")));
     let path = new.path(name).to_str().expect("UTF-8 temp path").to_string();
     let shown = format!("new/{name}");
     for (format, suffix) in [("human", "human"), ("json", "json")] {
-        let out = stdout_of(Path::new(ROOT), &["check", &path, "--against", "corpus", "--format", format], code);
+        let out = stdout_of(&story.0, &["check", &path, "--against", "corpus", "--format", format], code);
         assert!(out.contains(&path), "the new article is named in the output:\n{out}");
         let out = out.replace(&path, &shown);
         assert!(!out.contains(&new.0.display().to_string()), "no temp path left:\n{out}");

@@ -1,11 +1,15 @@
-//! `compare corpus` shows exactly the findings `corpus/README.md` lists: the two
-//! deliberate contradictions, the two updates and the fourteen agreements, each with
-//! the articles it must hold, and no pair the README says must never be related.
+//! Each story of the bundled corpus, compared on its own, shows exactly the findings
+//! `corpus/README.md` lists for it: for the Ukraine story the two deliberate
+//! contradictions, the two updates and the fourteen agreements; for the dock strike and
+//! the city budget the findings today's rules reach. No pair the README says must never
+//! be related is. Compared all together, the stories must not meet in any finding: that
+//! test waits for comparison to keep stories apart.
 
 use std::collections::BTreeSet;
 use std::process::Command;
 
-/// The corpus articles by the letters `corpus/README.md` uses.
+/// The Ukraine story's articles (the corpus's top-level files) by the letters
+/// `corpus/README.md` uses.
 const ARTICLES: &[(&str, &str)] = &[
     ("A", "2025-11-24-harbor-ledger-geneva.md"),
     ("B", "2025-11-25-tidewater-courier-draft-guarantee.md"),
@@ -24,7 +28,27 @@ const ARTICLES: &[(&str, &str)] = &[
     ("O", "unknown-crossfield-plan-explainer.md"),
 ];
 
-/// (relation, key, articles) for every finding the README lists.
+/// The dock strike's articles (`corpus/dock-strike/`) by the README's labels.
+const DOCK_STRIKE: &[(&str, &str)] = &[
+    ("DS1", "2026-02-03-breakwater-daily-walkout.md"),
+    ("DS2", "2026-02-13-saltmarsh-tribune-third-round.md"),
+    ("DS3", "2026-02-16-anchorline-vote.md"),
+    ("DS4", "2026-02-18-quayside-bulletin-fourth-round.md"),
+    ("DS5", "2026-02-26-northshore-record-strike-ends.md"),
+    ("DS6", "unknown-pilot-light-strike-explainer.md"),
+];
+
+/// The city budget's articles (`corpus/city-budget/`) by the README's labels.
+const CITY_BUDGET: &[(&str, &str)] = &[
+    ("CB1", "2026-06-24-millrace-examiner-spending-plan.md"),
+    ("CB2", "2026-07-10-palmetto-line-no-budget.md"),
+    ("CB3", "2026-07-20-kestrel-radio-vote-tuesday.md"),
+    ("CB4", "2026-07-22-westfield-voice-budget-passes.md"),
+    ("CB5", "2026-07-23-civic-desk-weekly-vote-recap.md"),
+    ("CB6", "unknown-dunmore-almanac-budget-explainer.md"),
+];
+
+/// (relation, key, articles) for every finding the README lists for the Ukraine story.
 const EXPECTED: &[(&str, &str, &str)] = &[
     ("conflict", "meeting_date kremlin-meeting@week-of-2025-12-01", "CDFGHIJ"),
     ("conflict", "meeting_duration kremlin-meeting@week-of-2025-12-01", "FGHI"),
@@ -46,16 +70,52 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("agree", "other_count peace-deal-agreed-percent-zelensky", "MN"),
 ];
 
-fn letter(path: &str) -> char {
+/// The findings of the dock strike compared on its own. Subjects the README leaves to
+/// the rules' naming are written `*` (the plan rule gives every plan one name; the story
+/// tells whose plan it is). The README's other expected findings (the third round's
+/// date, length and rank) need a subject no rule finds without a table of the story's
+/// meetings, and are not reached yet.
+const EXPECTED_DOCK_STRIKE: &[(&str, &str, &str)] = &[
+    ("conflict", "vote_tally members-vote/for", "DS3 DS4 DS5 DS6"),
+    ("conflict", "vote_tally members-vote/against", "DS3 DS4 DS5 DS6"),
+    ("update", "event_duration strike", "DS1 DS2 DS3 DS4 DS5"),
+    ("agree", "plan_points */original", "DS1 DS2 DS6"),
+    ("agree", "plan_points */revised", "DS2 DS4 DS5 DS6"),
+];
+
+/// The findings of the city budget compared on its own (the council meeting's date and
+/// length are not reached yet, as for the dock strike).
+const EXPECTED_CITY_BUDGET: &[(&str, &str, &str)] = &[
+    ("conflict", "plan_points */original", "CB1 CB3 CB5 CB6"),
+    ("update", "event_duration without-budget", "CB2 CB3 CB4"),
+    ("agree", "plan_points */revised", "CB2 CB4"),
+    ("agree", "vote_tally council-vote/for", "CB4 CB5 CB6"),
+    ("agree", "vote_tally council-vote/against", "CB4 CB5 CB6"),
+];
+
+/// Every story: its folder inside `corpus/` ("" for the top level) and its articles.
+const STORIES: &[(&str, &[(&str, &str)])] =
+    &[("", ARTICLES), ("dock-strike", DOCK_STRIKE), ("city-budget", CITY_BUDGET)];
+
+/// The label of an article of `story`.
+fn label(story: &[(&str, &str)], path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let (l, _) = ARTICLES.iter().find(|(_, f)| *f == name).unwrap_or_else(|| panic!("unknown article {path}"));
-    l.chars().next().unwrap_or('?')
+    let (l, _) = story.iter().find(|(_, f)| *f == name).unwrap_or_else(|| panic!("article {path} is not in its story"));
+    l.to_string()
 }
 
-fn compare_corpus(extra: &[&str]) -> serde_json::Value {
+/// The story folder an article's path lies in ("" for the corpus's top level).
+fn story_of(path: &str) -> &str {
+    let inside = path.split_once("corpus/").map_or(path, |(_, rest)| rest);
+    inside.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// `compare --format json` of `paths` (relative to the crate root), plus `extra`.
+fn compare(paths: &[String], extra: &[&str]) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["compare", "corpus", "--format", "json"])
+        .args(["compare", "--format", "json"])
+        .args(paths)
         .args(extra)
         .output()
         .expect("run claimcheck");
@@ -63,8 +123,27 @@ fn compare_corpus(extra: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
-/// (relation, key, letters) of every finding.
+/// The articles of `story` as paths from the crate root.
+fn paths(folder: &str, story: &[(&str, &str)]) -> Vec<String> {
+    story
+        .iter()
+        .map(|(_, f)| if folder.is_empty() { format!("corpus/{f}") } else { format!("corpus/{folder}/{f}") })
+        .collect()
+}
+
+/// The Ukraine story compared on its own.
+fn compare_corpus(extra: &[&str]) -> serde_json::Value {
+    compare(&paths("", ARTICLES), extra)
+}
+
+/// (relation, key, letters) of every finding of the Ukraine story.
 fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, String)> {
+    labelled(doc, ARTICLES, "")
+}
+
+/// (relation, key, labels) of every finding, the labels those of `story` joined by
+/// `separator`.
+fn labelled(doc: &serde_json::Value, story: &[(&str, &str)], separator: &str) -> BTreeSet<(String, String, String)> {
     let empty = Vec::new();
     doc["findings"]
         .as_array()
@@ -77,13 +156,17 @@ fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, String)> {
                 }
                 None => format!("{} {}", f["kind"].as_str().unwrap_or(""), f["subject"].as_str().unwrap_or("")),
             };
-            let letters: BTreeSet<char> = f["claims"]
+            let labels: BTreeSet<String> = f["claims"]
                 .as_array()
                 .unwrap_or(&empty)
                 .iter()
-                .map(|c| letter(c["path"].as_str().unwrap_or("")))
+                .map(|c| label(story, c["path"].as_str().unwrap_or("")))
                 .collect();
-            (f["relation"].as_str().unwrap_or("").to_string(), key, letters.into_iter().collect())
+            (
+                f["relation"].as_str().unwrap_or("").to_string(),
+                key,
+                labels.into_iter().collect::<Vec<_>>().join(separator),
+            )
         })
         .collect()
 }
@@ -96,6 +179,79 @@ fn compare_corpus_shows_exactly_the_listed_findings() {
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     assert!(missing.is_empty() && extra.is_empty(), "missing: {missing:#?}\nunexpected: {extra:#?}");
+}
+
+/// Whether a finding's key matches an expected one, where `*` stands for any subject.
+fn key_matches(want: &str, got: &str) -> bool {
+    match want.split_once(" */") {
+        Some((kind, qualifier)) => {
+            got.starts_with(&format!("{kind} ")) && got.ends_with(&format!("/{qualifier}")) && !got.contains("unknown")
+        }
+        None => want == got,
+    }
+}
+
+/// The findings of one new story compared on its own are exactly the expected ones.
+fn assert_story_findings(folder: &str, story: &[(&str, &str)], expected: &[(&str, &str, &str)]) {
+    let got = labelled(&compare(&[format!("corpus/{folder}")], &[]), story, " ");
+    let mut unexpected: Vec<_> = got.iter().collect();
+    let mut missing = Vec::new();
+    for (relation, key, labels) in expected {
+        let at = unexpected.iter().position(|(r, k, l)| r == relation && key_matches(key, k) && l == labels);
+        match at {
+            Some(i) => {
+                unexpected.remove(i);
+            }
+            None => missing.push((relation, key, labels)),
+        }
+    }
+    assert!(
+        missing.is_empty() && unexpected.is_empty(),
+        "{folder}: missing: {missing:#?}\nunexpected: {unexpected:#?}"
+    );
+}
+
+#[test]
+fn the_dock_strike_shows_exactly_its_listed_findings() {
+    assert_story_findings("dock-strike", DOCK_STRIKE, EXPECTED_DOCK_STRIKE);
+}
+
+#[test]
+fn the_city_budget_shows_exactly_its_listed_findings() {
+    assert_story_findings("city-budget", CITY_BUDGET, EXPECTED_CITY_BUDGET);
+}
+
+/// The whole corpus compared at once: no finding holds claims of two stories (the
+/// union's 28-point plan is not the US peace plan's, the council's 12 points are no
+/// version of either), and each story keeps its own findings.
+#[test]
+#[ignore = "comparison does not keep stories apart yet: it groups claims by key alone"]
+fn compared_together_the_stories_never_meet() {
+    let doc = compare(&["corpus".to_string()], &[]);
+    let empty = Vec::new();
+    for f in doc["findings"].as_array().unwrap_or(&empty) {
+        let stories: BTreeSet<&str> = f["claims"]
+            .as_array()
+            .unwrap_or(&empty)
+            .iter()
+            .map(|c| story_of(c["path"].as_str().unwrap_or("")))
+            .collect();
+        assert_eq!(stories.len(), 1, "a finding across stories {stories:?}: {} {}", f["kind"], f["subject"]);
+    }
+    for (folder, story) in STORIES {
+        let alone = labelled(&compare(&paths(folder, story), &[]), story, " ");
+        let together: BTreeSet<_> = labelled(
+            &serde_json::json!({ "findings": doc["findings"]
+                .as_array()
+                .unwrap_or(&empty)
+                .iter()
+                .filter(|f| f["claims"][0]["path"].as_str().is_some_and(|p| story_of(p) == *folder))
+                .collect::<Vec<_>>() }),
+            story,
+            " ",
+        );
+        assert_eq!(alone, together, "{folder:?}: the same findings alone and together");
+    }
 }
 
 #[test]

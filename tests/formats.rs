@@ -4,15 +4,16 @@
 //! schema, and the flags around them (`--output`, `--report`, `--max-annotations`),
 //! colour, and JSON Lines.
 //!
-//! Commands run from the crate root, so paths read `corpus/...`. The SARIF schema is read
-//! from `../shared/schemas/`; where it is absent the validation is skipped with a
-//! message. Review snapshot changes with `cargo insta review`.
+//! Commands run in a copy of the corpus's Ukraine story (its top-level articles, in a
+//! temp folder's `corpus/`), so paths read `corpus/...` and the reports stay the same
+//! when the corpus gains a story. The SARIF schema is read from `../shared/schemas/`;
+//! where it is absent the validation is skipped with a message. Review snapshot changes
+//! with `cargo insta review`.
 
 mod common;
 
-use common::{Run, TempDir, run_with};
+use common::{Run, TempDir};
 use serde_json::Value as Json;
-use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -22,9 +23,15 @@ const RECAP: &str = "corpus/2025-12-04-riverbend-gazette-kremlin-recap.md";
 
 const FORMATS: &[&str] = &["human", "concise", "json", "jsonl", "sarif", "github", "markdown", "claimreview"];
 
-/// Run the binary from the crate root.
+/// A fresh copy of the corpus's Ukraine story in a temp folder of its own.
+fn story() -> TempDir {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    TempDir::with_corpus(&format!("formats-story-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)))
+}
+
+/// Run the binary in a copy of the Ukraine story.
 fn run(args: &[&str]) -> Run {
-    run_with(Some(Path::new(ROOT)), args, None)
+    story().run(args)
 }
 
 /// `compare corpus` with extra arguments.
@@ -250,7 +257,8 @@ fn github_annotations_of_check_are_on_the_new_article() {
 
 #[test]
 fn output_into_a_missing_folder_is_a_clear_error() {
-    let got = compare(&["--format", "json", "--output", "no-such-folder/findings.json"]);
+    let copy = story();
+    let got = copy.run(&["compare", "corpus", "--format", "json", "--output", "no-such-folder/findings.json"]);
     got.assert_code(2);
     assert_eq!(got.stdout, "");
     assert!(
@@ -258,8 +266,8 @@ fn output_into_a_missing_folder_is_a_clear_error() {
         "{}",
         got.stderr
     );
-    assert!(!Path::new(ROOT).join("no-such-folder").exists());
-    let got = check(&["--report", "sarif=no-such-folder/x.sarif"]);
+    assert!(!copy.path("no-such-folder").exists());
+    let got = copy.run(&["check", RECAP, "--against", "corpus", "--report", "sarif=no-such-folder/x.sarif"]);
     got.assert_code(2);
     assert!(got.stderr.contains("folder no-such-folder does not exist"), "{}", got.stderr);
 }
@@ -334,6 +342,7 @@ fn several_reports_in_one_run_and_stdout_still_prints() {
 
 #[test]
 fn report_flags_are_checked_like_any_usage() {
+    let copy = story();
     for (args, needle) in [
         (vec!["compare", "corpus", "--report", "xml=out.xml"], "unknown format 'xml'"),
         (vec!["compare", "corpus", "--report", "sarif"], "expected FORMAT=PATH"),
@@ -343,12 +352,12 @@ fn report_flags_are_checked_like_any_usage() {
         (vec!["extract", "corpus", "--format", "sarif"], "extract writes human or json"),
         (vec!["diff", RECAP, RECAP, "--format", "markdown"], "diff writes human or json"),
     ] {
-        let got = run(&args);
+        let got = copy.run(&args);
         got.assert_code(2);
         assert_eq!(got.stdout, "", "{args:?}");
         assert!(got.stderr.contains(needle), "{args:?}: {}", got.stderr);
     }
-    assert!(!Path::new(ROOT).join("x.json").exists());
+    assert!(!copy.path("x.json").exists());
 }
 
 // --- colour -----------------------------------------------------------------------------
@@ -357,8 +366,9 @@ fn report_flags_are_checked_like_any_usage() {
 /// `NO_COLOR` as given; `None` where `script` is not installed.
 fn on_a_terminal(no_color: Option<&str>) -> Option<String> {
     let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let copy = story();
     let mut cmd = std::process::Command::new("script");
-    cmd.args(["-qec", &format!("{bin} compare corpus"), "/dev/null"]).current_dir(ROOT);
+    cmd.args(["-qec", &format!("{bin} compare corpus"), "/dev/null"]).current_dir(&copy.0);
     cmd.env_remove("NO_COLOR");
     if let Some(v) = no_color {
         cmd.env("NO_COLOR", v);
@@ -373,9 +383,10 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
         let piped = compare(&["--format", format]);
         assert!(!piped.stdout.contains('\x1b'), "{format}: escape codes in piped output");
     }
+    let copy = story();
     let with_no_color = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args(["check", RECAP, "--against", "corpus"])
-        .current_dir(ROOT)
+        .current_dir(&copy.0)
         .env("NO_COLOR", "1")
         .output()
         .expect("run claimcheck");

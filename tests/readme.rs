@@ -36,7 +36,7 @@ fn the_main_command_runs_on_the_bundled_corpus() {
         .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("across 15 articles"), "{stdout}");
+    assert!(stdout.contains("across 27 articles"), "{stdout}");
 }
 
 /// The text of the README between `start` (included) and the next line of three

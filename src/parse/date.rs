@@ -436,8 +436,33 @@ fn day_of_month(input: &str) -> Res<'_, DateExpr> {
     if !written.ends_with(|c: char| c.is_ascii_alphabetic()) {
         return fail(input);
     }
+    // "on Wednesday, the 17th day of the strike": the ordinal ranks the noun after it.
+    if let Ok((_, (_, next))) = (sp, letters).parse(rest)
+        && RANKED_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
+    {
+        return fail(input);
+    }
     Ok((rest, DateExpr::DayOfMonth { day, weekday }))
 }
+
+/// Nouns an ordinal ranks ("the 17th day", "the 3rd round"): after one of them, "the
+/// 17th" is no day of a month.
+const RANKED_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "round",
+    "session",
+    "meeting",
+    "vote",
+    "attempt",
+    "straight",
+    "consecutive",
+    "anniversary",
+    "hour",
+];
 
 /// A year after a preposition: "in 2014", "since 2022"; a bare year is no date.
 fn year_only(input: &str) -> Res<'_, DateExpr> {
@@ -992,6 +1017,19 @@ mod tests {
         "Decembers",
         "Sunday's",
     ];
+
+    #[test]
+    fn an_ordinal_that_ranks_a_noun_is_no_day_of_the_month() {
+        for (text, read_as) in [
+            ("Wednesday, the 17th day of the strike", "Wednesday"),
+            ("on the 3rd round of talks", ""),
+            ("Thursday the 15th straight day", "Thursday"),
+            ("Sunday the 30th, when", "Sunday the 30th"),
+        ] {
+            let taken = date(text).map_or(0, |(rest, _)| text.len() - rest.len());
+            assert_eq!(&text[..taken], read_as, "{text}");
+        }
+    }
 
     #[test]
     fn near_misses() {

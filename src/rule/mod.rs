@@ -12,6 +12,7 @@ pub mod pattern;
 pub mod vocab;
 
 use crate::entity::{Entities, EntityFile, EventFile};
+use crate::value::{Amount, Value, seconds};
 use pattern::{Pattern, parse_pattern};
 use serde::Deserialize;
 use std::fmt;
@@ -66,6 +67,10 @@ pub struct Cues {
     /// For subject cues: how many tokens before the value may hold the cue.
     #[serde(default = "default_before")]
     pub before: usize,
+    /// For subject cues: how many tokens after the value may hold the cue ("day 12 of
+    /// the strike"); none unless the rule says.
+    #[serde(default)]
+    pub after: usize,
 }
 
 fn default_before() -> usize {
@@ -155,6 +160,8 @@ struct RuleFile {
     changes: bool,
     #[serde(default)]
     max_days: Option<i64>,
+    #[serde(default)]
+    unit: Option<Spanned<String>>,
     patterns: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     example: Vec<Example>,
@@ -197,6 +204,9 @@ pub struct Rule {
     /// For date claims: the most days a value may span ("next week" spans 7; "in
     /// December" 31) for the rule to take it.
     pub max_days: Option<i64>,
+    /// The unit of time a number or ordinal the rule takes counts, in seconds: with
+    /// `unit = "day"`, "day 12" and "its 15th day" are durations of 12 and 15 days.
+    pub unit: Option<f64>,
     /// The patterns.
     pub patterns: Vec<RulePattern>,
     /// Positive examples.
@@ -211,7 +221,27 @@ impl Rule {
     pub fn needs_qualifier(&self) -> bool {
         !self.qualifiers.is_empty() && self.default_qualifier.is_none()
     }
+
+    /// The claim's value for a value the rule's pattern took: a count of the rule's
+    /// `unit` ("day 12", "the 15th day") becomes that length of time; anything else is
+    /// taken as it is.
+    pub fn claim_value(&self, value: &Value) -> Value {
+        match (self.unit, value) {
+            (Some(unit), Value::Number { amount, unit: None }) => Value::Duration(amount.scaled(unit)),
+            (Some(unit), Value::Ordinal(n)) => Value::Duration(Amount::exact(f64::from(*n) * unit)),
+            _ => value.clone(),
+        }
+    }
 }
+
+/// The units of time a rule's `unit` may name, in seconds.
+const TIME_UNITS: &[(&str, f64)] = &[
+    ("hour", seconds::HOUR),
+    ("day", seconds::DAY),
+    ("week", seconds::WEEK),
+    ("month", seconds::MONTH),
+    ("year", seconds::YEAR),
+];
 
 /// The rules and tables claims are extracted with.
 #[derive(Clone, Debug, Default)]
@@ -304,6 +334,25 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
             }
         }
     }
+    let unit = match &file.unit {
+        None => None,
+        Some(unit) => {
+            let name = unit.get_ref().trim_end_matches('s');
+            match TIME_UNITS.iter().find(|(n, _)| *n == name) {
+                Some((_, secs)) => Some(*secs),
+                None => {
+                    let (line, column) = position(text, unit.span().start);
+                    let known: Vec<&str> = TIME_UNITS.iter().map(|(n, _)| *n).collect();
+                    return Err(RuleError {
+                        path: path.to_string(),
+                        line: Some(line),
+                        column: Some(column),
+                        message: format!("unknown unit {:?}; expected one of {}", unit.get_ref(), known.join(", ")),
+                    });
+                }
+            }
+        }
+    };
     if patterns.is_empty() {
         return Err(RuleError {
             path: path.to_string(),
@@ -326,6 +375,7 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         context: file.context.iter().map(|c| vocab::Cue::new(c)).collect(),
         changes: file.changes,
         max_days: file.max_days,
+        unit,
         patterns,
         examples: file.example,
         rejects: file.reject,
@@ -480,6 +530,21 @@ mod tests {
         let errors =
             RuleSet::load(&[source("a/b.toml", "kind = \"k\"\nsubject = \"x\"\npatterns = []\n")]).unwrap_err();
         assert!(errors[0].message.contains("at least one pattern"));
+    }
+
+    #[test]
+    fn a_unit_turns_counts_into_durations() {
+        let text = "kind = \"event_duration\"\nsubject = \"x\"\nunit = \"days\"\npatterns = [\"day {number}\"]\n";
+        let set = RuleSet::load(&[source("a/b.toml", text)]).unwrap();
+        let rule = &set.rules[0];
+        assert_eq!(rule.claim_value(&Value::Ordinal(15)), Value::Duration(Amount::exact(15.0 * seconds::DAY)));
+        let twelve = Value::Number { amount: Amount::exact(12.0), unit: None };
+        assert_eq!(rule.claim_value(&twelve), Value::Duration(Amount::exact(12.0 * seconds::DAY)));
+        let errors = RuleSet::load(&[source("a/b.toml", &text.replace("days", "fortnights"))]).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "rules/a/b.toml:3:8: unknown unit \"fortnights\"; expected one of hour, day, week, month, year"
+        );
     }
 
     #[test]

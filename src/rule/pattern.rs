@@ -12,12 +12,14 @@
 //! | `(a \| b c)` | the first alternative that lets the rest match |
 //! | `[the]` | the part if the rest still matches with it, else nothing |
 //! | `{number}` `{percent}` `{ordinal}` `{duration}` `{date}` | one value token of that kind |
+//! | `{~number}` (`~` before any value slot's name) | a value token of that kind that the match looks at but does not take: the other figure of "voted {number} to {~number}" |
 //! | `{person}` `{place}` | one entity mention of that kind |
 //! | `..3` | up to 3 tokens, fewest first; punctuation is free, clause breaks stop it |
 //!
 //! A pattern holds exactly one value slot, outside any group or optional part, so every
-//! match yields one value. Parsing never panics; a malformed pattern is a
-//! [`PatternError`] pointing at the byte where it went wrong.
+//! match yields one value; `{~...}` values are only looked at, and may stand anywhere.
+//! Parsing never panics; a malformed pattern is a [`PatternError`] pointing at the byte
+//! where it went wrong.
 
 use super::vocab::{Cue, UNKNOWN_WORD, Vocab, WordId, WordSet};
 use nom::branch::alt;
@@ -113,6 +115,8 @@ pub enum Element {
     Punct(char),
     /// A typed slot.
     Slot(SlotKind),
+    /// `{~number}`: a value of this kind that the match looks at but does not take.
+    Other(ValueKind),
     /// `..N`: skip up to N tokens.
     Gap(u8),
     /// `(a|b c)`: alternatives, tried in order.
@@ -269,9 +273,13 @@ fn punct(input: &str) -> PResult<'_, Element> {
     Ok((rest, Element::Punct(fold_punct(c).unwrap_or(c))))
 }
 
-/// A typed slot: `{number}`, `{person}`.
+/// A typed slot: `{number}`, `{person}`; or a value only looked at: `{~number}`.
 fn slot(input: &str) -> PResult<'_, Element> {
     let (inside, _) = tag("{").parse(input)?;
+    let (inside, looked_at) = match inside.strip_prefix('~') {
+        Some(after) => (after, true),
+        None => (inside, false),
+    };
     let Ok((rest, name)) = take_while1::<_, _, Problem>(char::is_alphabetic).parse(inside) else {
         return problem(inside, "expected a slot name after '{'");
     };
@@ -279,9 +287,17 @@ fn slot(input: &str) -> PResult<'_, Element> {
         let known: Vec<String> = SLOTS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
         return problem(inside, format!("unknown slot {{{name}}}; known slots: {}", known.join(", ")));
     };
-    match tag::<_, _, Problem>("}").parse(rest) {
-        Ok((rest, _)) => Ok((rest, Element::Slot(kind))),
-        Err(_) => unclosed(rest, input, "expected '}' to close the slot"),
+    let (rest, _) = match tag::<_, _, Problem>("}").parse(rest) {
+        Ok(closed) => closed,
+        Err(_) => return unclosed(rest, input, "expected '}' to close the slot"),
+    };
+    match (looked_at, kind.value_kind()) {
+        (false, _) => Ok((rest, Element::Slot(kind))),
+        (true, Some(value)) => Ok((rest, Element::Other(value))),
+        (true, None) => problem(
+            inside,
+            format!("'~' marks a value looked at but not taken, as in {{~number}}; {{{name}}} is no value"),
+        ),
     }
 }
 
@@ -646,6 +662,10 @@ impl First {
                     }
                     false
                 }
+                Element::Other(kind) => {
+                    self.values.push(*kind);
+                    false
+                }
                 Element::Gap(_) => {
                     self.any = true;
                     false
@@ -725,6 +745,10 @@ impl Search<'_> {
                 _ => None,
             },
             Element::Slot(slot) => self.slot(*slot, rest, then, pos),
+            Element::Other(want) => match tok {
+                Some(Tok::Value { kind, .. }) if kind == want => self.run(rest, then, pos + 1),
+                _ => None,
+            },
             Element::Gap(n) => self.gap(*n, rest, then, pos),
             Element::Group(alternatives) => {
                 alternatives.iter().find_map(|alt| self.run(alt, &Then::Rest(rest, then), pos))
@@ -911,6 +935,15 @@ mod tests {
             ("Putin’s {date}", vec![w("putin's"), Slot(SlotKind::Date)]),
             ("{number}\u{2014}%", vec![Slot(SlotKind::Number), Punct('-'), Punct('%')]),
             ("[a [b]] {number}", vec![Optional(vec![w("a"), Optional(vec![w("b")])]), Slot(SlotKind::Number)]),
+            (
+                "{~number} (to|-) {number}",
+                vec![
+                    Element::Other(ValueKind::Number),
+                    Group(vec![vec![w("to")], vec![Punct('-')]]),
+                    Slot(SlotKind::Number),
+                ],
+            ),
+            ("[{~date}] {number}", vec![Optional(vec![Element::Other(ValueKind::Date)]), Slot(SlotKind::Number)]),
         ];
         for (source, want) in cases {
             assert_eq!(parse_pattern(source).map(|p| p.elements).as_ref(), Ok(want), "{source}");
@@ -942,6 +975,13 @@ mod tests {
             "unknown slot {numbr}; known slots: {number}, {percent}, {ordinal}, {duration}, {date}, {person}, {place}",
         ),
         ("{number points", 7, "expected '}' to close the slot opened at 0"),
+        ("{~person} {number}", 2, "'~' marks a value looked at but not taken, as in {~number}; {person} is no value"),
+        ("{~number} points", 0, NONE),
+        (
+            "{~numbr} {number}",
+            2,
+            "unknown slot {numbr}; known slots: {number}, {percent}, {ordinal}, {duration}, {date}, {person}, {place}",
+        ),
         ("{ number}", 1, "expected a slot name after '{'"),
         ("plan .. {number}", 7, "expected a digit 1-9 after '..'"),
         ("plan ...3 {number}", 7, "expected a digit 1-9 after '..'"),
@@ -1085,6 +1125,11 @@ mod tests {
         ("meet* in {place} {date}", "a meet in Miami <date:Sunday>", &[]),
         ("zelensky's {ordinal} visit", "Zelensky’s <ord:third> visit", &["zelensky’s third visit"]),
         ("{number} points", "<num:28> points, then <num:19> points", &["28 points", "19 points"]),
+        ("voted {number} to {~number}", "voted <num:412> to <num:88>", &["voted 412 to 88"]),
+        ("voted {number} to {~number}", "voted <num:412> to reject", &[]),
+        ("voted {number} to {~number}", "voted <num:412> to <ord:third>", &[]),
+        ("{~number} - {number} vote", "a <num:7> - <num:2> vote", &["7 - 2 vote"]),
+        ("{~number} - {number} vote", "the <num:60> - vote rule", &[]),
     ];
 
     #[test]
@@ -1117,6 +1162,19 @@ mod tests {
     }
 
     #[test]
+    fn a_value_looked_at_is_not_taken() {
+        let pattern = parse_pattern("voted {number} to {~number}").expect("parses");
+        let s = sample("voted <num:412> to <num:88>");
+        let matches = pattern.find_all(&s.toks, &s.mentions);
+        let slots: Vec<(SlotKind, Option<usize>)> =
+            matches[0].captures.iter().map(|c| (c.slot, c.value_index)).collect();
+        assert_eq!(slots, [(SlotKind::Number, Some(0))]);
+        assert_eq!(pattern.value_kind(), Some(ValueKind::Number));
+        let pattern = parse_pattern("{~number} to {number}").expect("parses");
+        assert_eq!(pattern.find_all(&s.toks, &s.mentions)[0].captures[0].value_index, Some(1));
+    }
+
+    #[test]
     fn step_budget_bounds_pathological_patterns() {
         let pattern = parse_pattern("a ..9 ..9 ..9 ..9 {number} x").expect("parses");
         let toks = vec![Tok::Word("a".into(), UNKNOWN_WORD); 200];
@@ -1132,7 +1190,7 @@ mod tests {
     fn never_panics_on_generated_patterns() {
         const PIECES: &[&str] = &[
             "(", ")", "[", "]", "{", "}", "|", ".", "..", "0", "3", "9", " ", "-", "*", "a", "plan", "’", "'", "#",
-            "é", "{number}", "{person}", "{date}", "number", "\u{2013}", "%",
+            "é", "{number}", "{person}", "{date}", "number", "\u{2013}", "%", "~", "{~date}", "{~place}",
         ];
         let toks = sample("a plan <num:3> - <person:p|A> ’ plan <date:x> ; a").toks;
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;

@@ -89,13 +89,16 @@ impl TempDir {
         TempDir(dir)
     }
 
-    /// A folder holding a copy of the bundled corpus in `corpus/`.
+    /// A folder holding, in `corpus/`, a copy of the bundled corpus's Ukraine story: its
+    /// top-level files (README included), without the other stories' folders, so that
+    /// what a test finds does not change when a story is added.
     pub fn with_corpus(name: &str) -> TempDir {
         let dir = TempDir::new(name);
         std::fs::create_dir_all(dir.0.join("corpus")).expect("create corpus/");
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for entry in std::fs::read_dir(corpus).expect("read corpus/").flatten() {
-            std::fs::copy(entry.path(), dir.0.join("corpus").join(entry.file_name())).expect("copy an article");
+        for entry in std::fs::read_dir(CORPUS).expect("read corpus/").flatten() {
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dir.0.join("corpus").join(entry.file_name())).expect("copy an article");
+            }
         }
         dir
     }
@@ -123,6 +126,25 @@ impl TempDir {
     pub fn run(&self, args: &[&str]) -> Run {
         run_with(Some(&self.0), args, None)
     }
+}
+
+/// The bundled corpus.
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+
+/// The articles of the corpus's Ukraine story as `corpus/<file>`, sorted: the corpus's
+/// top-level articles. The other stories have folders of their own
+/// (`corpus/dock-strike/`, `corpus/city-budget/`).
+pub fn ukraine_story() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(CORPUS)
+        .expect("read corpus/")
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .map(|n| format!("corpus/{n}"))
+        .collect();
+    names.sort();
+    names
 }
 
 impl Drop for TempDir {
