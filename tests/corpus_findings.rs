@@ -225,7 +225,6 @@ fn the_city_budget_shows_exactly_its_listed_findings() {
 /// union's 28-point plan is not the US peace plan's, the council's 12 points are no
 /// version of either), and each story keeps its own findings.
 #[test]
-#[ignore = "comparison does not keep stories apart yet: it groups claims by key alone"]
 fn compared_together_the_stories_never_meet() {
     let doc = compare(&["corpus".to_string()], &[]);
     let empty = Vec::new();
