@@ -353,6 +353,17 @@ fn fits(rule: &Rule, value: &Value) -> bool {
     }
 }
 
+/// The day a sentence's first date of one day names, if it names one.
+fn day_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
+    p.toks.iter().find_map(|t| match t {
+        Tok::Value { index, kind: ValueKind::Date } => match values.get(*index)?.value {
+            Value::Date(crate::value::DateValue::Span { start, end, .. }) if start == end => Some(start),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 /// The Monday of the week a sentence's first placed date (of a week or less) falls in.
 fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
@@ -512,11 +523,26 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
                     let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
+                    // A recurring subject is the occasion of the day its words date it to.
+                    let (subject, occasion_known) = match subject {
+                        Some(s) if rule.recurring => {
+                            let paragraph = sentence.paragraph;
+                            let day = (0..=si)
+                                .rev()
+                                .take_while(|&j| sentences[j].paragraph == paragraph)
+                                .find_map(|j| day_of_sentence(&prepared[j], &values));
+                            match day {
+                                Some(d) => (Some(format!("{s}@{d}")), true),
+                                None => (Some(s), false),
+                            }
+                        }
+                        other => (other, true),
+                    };
                     let qualifier_missing = subject.is_some()
                         && qualifier.is_none()
                         && rule.needs_qualifier()
                         && own_subject(rule, template, subject.as_deref());
-                    let comparable = subject.is_some() && !qualifier_missing;
+                    let comparable = subject.is_some() && !qualifier_missing && occasion_known;
                     // A rule that knows what the value is about beats one that does not; a
                     // pattern that fixes its qualifier beats cue words; then the longer match.
                     let rank = (

@@ -161,6 +161,8 @@ struct RuleFile {
     #[serde(default)]
     max_days: Option<i64>,
     #[serde(default)]
+    recurring: bool,
+    #[serde(default)]
     unit: Option<Spanned<String>>,
     patterns: Vec<Spanned<toml::Value>>,
     #[serde(default)]
@@ -204,6 +206,11 @@ pub struct Rule {
     /// For date claims: the most days a value may span ("next week" spans 7; "in
     /// December" 31) for the rule to take it.
     pub max_days: Option<i64>,
+    /// Whether the subject recurs (a chamber votes again and again): a claim is then
+    /// about the occasion its sentence (or the one before it in the paragraph) dates to
+    /// the day, its subject suffixed `@YYYY-MM-DD`; without such a date it is kept but
+    /// never compared.
+    pub recurring: bool,
     /// The unit of time a number or ordinal the rule takes counts, in seconds: with
     /// `unit = "day"`, "day 12" and "its 15th day" are durations of 12 and 15 days.
     pub unit: Option<f64>,
@@ -375,6 +382,7 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         context: file.context.iter().map(|c| vocab::Cue::new(c)).collect(),
         changes: file.changes,
         max_days: file.max_days,
+        recurring: file.recurring,
         unit,
         patterns,
         examples: file.example,
