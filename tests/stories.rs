@@ -207,3 +207,67 @@ fn a_stories_setting_that_is_not_known_is_an_error() {
     run.assert_code(2);
     assert!(run.stderr.contains("claimcheck.toml") && run.stderr.contains("by-moon-phase"), "{}", run.stderr);
 }
+
+/// The shared dev sets' folder, or `None` (after saying so) where it is absent.
+fn devset(name: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/devset")).join(name).join("articles");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} not found", dir.display());
+        None
+    }
+}
+
+/// Real reports of two stories (read in place from `../shared/devset`) and the bundled
+/// corpus's three stories, all in one run: no finding relates reports of two stories,
+/// and each real story keeps the relations it has when read alone.
+#[test]
+fn real_reports_of_several_stories_read_together_never_meet() {
+    let (Some(peace), Some(shutdown)) = (devset("ukraine-peace-plan"), devset("us-shutdown-2025")) else { return };
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let (peace, shutdown) = (peace.display().to_string(), shutdown.display().to_string());
+    let run = common::run_with(None, &["compare", &peace, &shutdown, corpus, "--format", "json"], None);
+    run.assert_code(0);
+    let doc = run.json();
+    let source = |path: &str| -> String {
+        if path.starts_with(&peace) {
+            "peace".into()
+        } else if path.starts_with(&shutdown) {
+            "shutdown".into()
+        } else {
+            // The corpus: one story per folder, the Ukraine talks at the top.
+            let rest = path.strip_prefix(corpus).unwrap_or(path).trim_start_matches('/');
+            rest.split_once('/').map_or("corpus talks".into(), |(folder, _)| format!("corpus {folder}"))
+        }
+    };
+    let findings = doc["findings"].as_array().expect("findings");
+    assert!(findings.len() > 20, "the stories' own findings are there: {}", findings.len());
+    for f in findings {
+        let sources: BTreeSet<String> =
+            f["claims"].as_array().unwrap().iter().map(|c| source(c["path"].as_str().unwrap())).collect();
+        // The corpus's Ukraine talks and the real Ukraine reports are one story.
+        let talks = BTreeSet::from(["corpus talks".to_string(), "peace".to_string()]);
+        assert!(sources.len() == 1 || sources == talks, "{} {} mixes {sources:?}", f["kind"], f["subject"]);
+    }
+    // The real peace-plan reports alone give the same relations among themselves.
+    let alone = common::run_with(None, &["compare", &peace, "--format", "json"], None);
+    let relations = |doc: &Json, only: &str| -> BTreeSet<String> {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| {
+                let paths: BTreeSet<&str> = f["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c["path"].as_str().unwrap())
+                    .filter(|p| p.starts_with(only))
+                    .collect();
+                (paths.len() > 1).then(|| format!("{} {} {:?}", f["kind"], f["subject"], paths))
+            })
+            .collect()
+    };
+    assert_eq!(relations(&alone.json(), &peace), relations(&doc, &peace));
+}
