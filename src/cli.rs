@@ -352,7 +352,7 @@ fn read_claims(
     rules: &RuleSet,
     published: Option<NaiveDate>,
 ) -> (Vec<ArticleClaims>, Vec<InputError>) {
-    let reading = analysis::Reading { rules, published, compare: None };
+    let reading = analysis::Reading { rules, published, compare: None, dated_by_story: Default::default() };
     let (read, errors) = analysis::load_articles(files, &reading);
     (read.into_iter().map(|r| r.claims).collect(), errors)
 }

@@ -321,6 +321,12 @@ impl Value {
         }
     }
 
+    /// Whether the value is a date that only a publication date can place: a weekday
+    /// ("on Sunday") or words counted from the day of writing ("yesterday", "next week").
+    pub fn awaits_date(&self) -> bool {
+        matches!(self, Value::Date(DateValue::Unplaced(Unplaced::Weekday(_) | Unplaced::Relative { .. })))
+    }
+
     /// Whether the value names one figure or day closely enough to identify what it is
     /// about: bounded, and no wider than a fifth of itself (a week, for dates).
     pub fn is_pointlike(&self) -> bool {

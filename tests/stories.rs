@@ -210,7 +210,8 @@ fn a_stories_setting_that_is_not_known_is_an_error() {
 
 /// The shared dev sets' folder, or `None` (after saying so) where it is absent.
 fn devset(name: &str) -> Option<std::path::PathBuf> {
-    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/devset")).join(name).join("articles");
+    let dir =
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/devset")).join(name).join("articles");
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -270,4 +271,43 @@ fn real_reports_of_several_stories_read_together_never_meet() {
             .collect()
     };
     assert_eq!(relations(&alone.json(), &peace), relations(&doc, &peace));
+}
+
+/// An undated report that gives no date of its own takes the middle date of the reports
+/// of its story it agrees with: its claims are listed by it, marked inferred, and its
+/// "on Sunday" is placed against it.
+#[test]
+fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
+    let dir = TempDir::new("dated-by-story");
+    for (name, published) in [("a.md", "2025-12-03"), ("b.md", "2025-12-04"), ("c.md", "2025-12-05")] {
+        dir.write(
+            name,
+            &format!(
+                "---\npublished: {published}\n---\nRubio and Umerov met Yermak. The talks in Geneva on November 30 lasted five hours, Yermak said.\n"
+            ),
+        );
+    }
+    dir.write(
+        "undated.md",
+        "---\ntitle: Five hours in Moscow\n---\nRubio and Umerov met Yermak. The talks in Geneva on Sunday lasted five hours, Yermak said.\n",
+    );
+    let run = dir.run(&["compare", ".", "--format", "json"]);
+    run.assert_code(0);
+    let doc = run.json();
+    let undated: Vec<&Json> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["claims"].as_array().unwrap())
+        .filter(|c| c["path"].as_str().unwrap().ends_with("undated.md"))
+        .collect();
+    assert!(!undated.is_empty(), "{doc}");
+    for c in &undated {
+        assert_eq!(c["published"], "2025-12-04", "the middle of 12-03, 12-04 and 12-05: {c}");
+        assert_eq!(c["published_inferred"], true, "{c}");
+    }
+    let sunday = undated.iter().find(|c| c["kind"] == "meeting_date").expect("the Sunday talks");
+    assert_eq!(sunday["value"]["start"], "2025-11-30", "Sunday, counted back from the inferred date: {sunday}");
+    let extract = dir.run(&["extract", "undated.md", "--format", "json"]);
+    assert!(extract.stdout.contains("\"published\": null"), "extract alone has no story to date it by: {extract:?}");
 }

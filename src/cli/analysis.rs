@@ -13,7 +13,7 @@ use crate::rule::{self, RuleSet};
 use crate::suppress::{self, Suppression};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// The settings of a run: the configuration file, if any; flags are applied over it
@@ -246,6 +246,9 @@ pub struct Reading<'a> {
     pub published: Option<NaiveDate>,
     /// Apply suppressions and tolerances (comparisons), or read claims as they are.
     pub compare: Option<&'a Config>,
+    /// Dates inferred for undated articles from the reports of their story they agree
+    /// with, by path: read as the article's date, marked inferred.
+    pub dated_by_story: HashMap<String, NaiveDate>,
 }
 
 /// One article as read.
@@ -283,14 +286,46 @@ pub fn load_articles(paths: &[String], reading: &Reading) -> (Vec<Read>, Vec<Inp
             .collect();
         if !redo.is_empty() {
             let (again, _) = read_and_extract(&redo, reading, Some(hint));
-            for fresh in again {
-                if let Some(slot) = articles.iter_mut().find(|a| a.claims.path == fresh.claims.path) {
-                    *slot = fresh;
-                }
-            }
+            replace_read(&mut articles, again);
         }
     }
     (articles, errors)
+}
+
+/// Put articles read again in the place of their first reading, by path.
+fn replace_read(articles: &mut [Read], again: Vec<Read>) {
+    let at: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.claims.path.clone(), i)).collect();
+    for fresh in again {
+        if let Some(&i) = at.get(&fresh.claims.path) {
+            articles[i] = fresh;
+        }
+    }
+}
+
+/// Read again, with the date their story's agreeing reports give them, the undated
+/// articles whose claims wait on a date ("on Sunday" with no date to count back from).
+fn date_by_story(articles: &mut [Read], reading: &Reading, grouping: compare::Grouping) {
+    let waiting = |r: &Read| {
+        r.claims.published.is_none()
+            && r.claims.claims.iter().chain(r.silenced.iter().map(|(_, c)| c)).any(|c| c.value.awaits_date())
+    };
+    if !articles.iter().any(waiting) {
+        return;
+    }
+    let claims: Vec<ArticleClaims> = articles.iter().map(|r| r.claims.clone()).collect();
+    let stories = compare::story::group(&claims, grouping);
+    let dated: HashMap<String, NaiveDate> = compare::dates_from_stories(&claims, &stories)
+        .into_iter()
+        .filter(|(i, _)| waiting(&articles[*i]))
+        .map(|(i, date)| (claims[i].path.clone(), date))
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    let redo: Vec<String> = dated.keys().cloned().collect();
+    let again_reading = Reading { dated_by_story: dated, ..*reading };
+    let (again, _) = read_and_extract(&redo, &again_reading, None);
+    replace_read(articles, again);
 }
 
 /// Counts an item as done when it goes out of scope, however the work ended.
@@ -315,6 +350,12 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
             }
             article.year_hint = year_hint;
             let (mut published_inferred, mut awaits_year) = (false, false);
+            if article.meta.published.is_none()
+                && let Some(date) = reading.dated_by_story.get(path)
+            {
+                article.meta.published = Some(*date);
+                published_inferred = true;
+            }
             if article.meta.published.is_none() {
                 let inference = published::infer(&article);
                 awaits_year = inference.awaits_year;
@@ -442,8 +483,10 @@ pub fn analyse(
         return None;
     }
     all.extend(corpus_files);
-    let reading = Reading { rules: &rules, published: common.published, compare: Some(config) };
-    let (read, read_errors) = load_articles(&all, &reading);
+    let reading =
+        Reading { rules: &rules, published: common.published, compare: Some(config), dated_by_story: HashMap::new() };
+    let (mut read, read_errors) = load_articles(&all, &reading);
+    date_by_story(&mut read, &reading, config.stories);
     errors.extend(read_errors);
     errors.extend(read.iter().flat_map(|r| r.errors.iter().cloned()));
     for e in &errors {

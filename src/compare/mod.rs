@@ -292,6 +292,25 @@ pub fn compare_stories(
     findings
 }
 
+/// The dates the undated articles take from the reports of their story they agree with
+/// ([`dates_from_peers`]), as (article, date): for reading them again, so that their
+/// "on Sunday" is placed.
+pub fn dates_from_stories(articles: &[ArticleClaims], stories: &Stories) -> Vec<(usize, NaiveDate)> {
+    let mut groups: HashMap<Key, Vec<(usize, &Claim)>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for c in a.claims.iter().filter(|c| c.comparable) {
+            let key = (stories.of_article[i], c.kind.as_str(), c.subject.as_str(), c.qualifier.as_deref());
+            groups.entry(key).or_default().push((i, c));
+        }
+    }
+    dates_from_peers(articles, &groups)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, d)| d.inferred && articles[*i].published.is_none())
+        .filter_map(|(i, d)| d.date.map(|date| (i, date)))
+        .collect()
+}
+
 /// Dates for the articles that give none and for which none could be read from their
 /// own text: the middle date of the dated articles of their story whose claims agree
 /// with theirs (a report that agrees with reports of early December was most likely
