@@ -1,8 +1,8 @@
 //! The report formats of `compare` and `check`: a snapshot of every format over the
 //! corpus (`compare corpus`, and `check` of the Riverbend recap, which dates the Kremlin
-//! meeting a day late), the SARIF output validated against the official SARIF 2.1.0
-//! schema, and the flags around them (`--output`, `--report`, `--max-annotations`),
-//! colour, and JSON Lines.
+//! meeting a day late) and over a run of two stories ([`TWO_STORIES`]), the SARIF
+//! output validated against the official SARIF 2.1.0 schema, and the flags around them
+//! (`--output`, `--report`, `--max-annotations`), colour, and JSON Lines.
 //!
 //! Commands run in a copy of the corpus's Ukraine story (its top-level articles, in a
 //! temp folder's `corpus/`), so paths read `corpus/...` and the reports stay the same
@@ -62,6 +62,11 @@ fn settings(command: &str) -> insta::Settings {
 /// Snapshot every format of one command, then fail once naming every snapshot that did
 /// not match, so that one change does not hide the others.
 fn snapshot_every_format(name: &str, command: &[&str], code: i32) {
+    snapshot_every_format_with(name, command, code, run);
+}
+
+/// [`snapshot_every_format`], each command run by `run`.
+fn snapshot_every_format_with(name: &str, command: &[&str], code: i32, run: impl Fn(&[&str]) -> Run) {
     let mut failed = Vec::new();
     for format in FORMATS {
         let mut args = command.to_vec();
@@ -89,6 +94,98 @@ fn every_format_of_compare_on_the_corpus() {
 #[test]
 fn every_format_of_check_on_the_kremlin_recap() {
     snapshot_every_format("check", &["check", RECAP, "--against", "corpus"], 1);
+}
+
+/// Two stories, put apart by their front matter: a summit whose length five reports
+/// give three ways (three hours, in three reports; five, in one; "three to five" in an
+/// undated one, which fits both and has its date inferred from the others), and a
+/// ceasefire plan cut from 12 points to 10 (an update) whose original 20 points two
+/// reports agree on. One report has no title, so it is named by its file.
+const TWO_STORIES: &[(&str, &str)] = &[
+    (
+        "news/summit/a.md",
+        "---\ntitle: Anchorage summit ends after three hours\npublished: 2025-08-16\nstory: Anchorage summit\n---\n\
+         The summit in Anchorage lasted three hours, aides to both leaders said afterwards.\n",
+    ),
+    (
+        "news/summit/b.md",
+        "---\ntitle: Leaders leave Alaska without a deal\npublished: 2025-08-16\nstory: Anchorage summit\n---\n\
+         The talks in Anchorage ran for three hours and ended with a short statement to the press.\n",
+    ),
+    (
+        "news/summit/c.md",
+        "---\npublished: 2025-08-17\nstory: Anchorage summit\n---\n\
+         Officials said the talks in Anchorage lasted five hours, far longer than planned.\n",
+    ),
+    (
+        "news/summit/d.md",
+        "---\ntitle: What the Anchorage meeting left open\npublished: unknown\nstory: Anchorage summit\n---\n\
+         The meeting in Anchorage lasted three to five hours, depending on who was asked.\n",
+    ),
+    (
+        "news/summit/e.md",
+        "---\ntitle: A long day in Alaska\npublished: 2025-08-18\nstory: Anchorage summit\n---\n\
+         The Anchorage talks lasted about three hours before the leaders flew home.\n",
+    ),
+    (
+        "news/plan/f.md",
+        "---\ntitle: Mediators circulate a shorter ceasefire text\npublished: 2025-09-01\nstory: Lakeside ceasefire\n---\n\
+         The plan started at 20 points. The revised plan now has 12 points, the mediators said on Monday.\n",
+    ),
+    (
+        "news/plan/g.md",
+        "---\ntitle: Both delegations study the 12-point draft\npublished: 2025-09-02\nstory: Lakeside ceasefire\n---\n\
+         Delegates spent the day reading the revised 12-point plan line by line.\n",
+    ),
+    (
+        "news/plan/h.md",
+        "---\ntitle: Ceasefire plan trimmed again\npublished: 2025-09-20\nstory: Lakeside ceasefire\n---\n\
+         After another week of talks the plan, which began as a 20-point proposal, was trimmed to 10 points.\n",
+    ),
+];
+
+/// A folder holding [`TWO_STORIES`] under `news/`.
+fn two_stories(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    for (path, text) in TWO_STORIES {
+        dir.write(path, text);
+    }
+    dir
+}
+
+#[test]
+fn every_format_of_compare_on_two_stories() {
+    let dir = two_stories("formats-two-stories");
+    snapshot_every_format_with("stories", &["compare", "news"], 0, |args| dir.run(args));
+}
+
+#[test]
+fn two_stories_are_named_and_never_mixed() {
+    let dir = two_stories("formats-two-stories-named");
+    let human = dir.run(&["compare", "news"]).stdout;
+    assert!(human.contains("conflict[meeting_duration] alaska-summit  (story 1: Anchorage summit)"), "{human}");
+    assert!(human.contains("update[plan_points] us-peace-plan/revised  (story 2: Lakeside ceasefire)"), "{human}");
+    assert!(human.contains("\n2 stories:\n  story 1: Anchorage summit — 5 articles, 1 conflict\n"), "{human}");
+    assert!(
+        human.contains("  news/summit/d.md:6:33  3 hours to 5 hours  \"three to five hours\"  (2025-08-16, inferred)")
+    );
+    assert!(human.contains("— the odd one out · 1 article: 3 hours to 5 hours (\"What the Anchorage meeting left open\", 2025-08-16, inferred) — fits both\n"), "{human}");
+    let md = dir.run(&["compare", "news", "--format", "markdown"]).stdout;
+    let (one, two) =
+        (md.find("\n## Story 1: Anchorage summit\n").unwrap(), md.find("\n## Story 2: Lakeside ceasefire\n").unwrap());
+    assert!(one < two && md[one..two].contains("alaska-summit") && !md[one..two].contains("us-peace-plan"), "{md}");
+    let json = dir.run(&["compare", "news", "--format", "json"]).json();
+    for f in json["findings"].as_array().unwrap() {
+        let story = f["story"].as_str().unwrap();
+        let folder = if story == "Anchorage summit" { "news/summit/" } else { "news/plan/" };
+        assert!(f["claims"].as_array().unwrap().iter().all(|c| c["path"].as_str().unwrap().starts_with(folder)), "{f}");
+    }
+    if let Some((schemas, index)) = sarif_schema() {
+        let sarif = dir.run(&["compare", "news", "--format", "sarif"]).json();
+        assert_valid_sarif(&schemas, index, &sarif, "compare of two stories");
+        let sides = &results(&sarif)[0]["properties"]["sides"];
+        assert_eq!(sides[2]["compatibleWith"], serde_json::json!([0, 1]), "{sides}");
+    }
 }
 
 // --- SARIF ----------------------------------------------------------------------------
@@ -449,8 +546,11 @@ fn claimreview_rates_without_a_verdict() {
 #[test]
 fn markdown_links_each_article_and_puts_conflicts_first() {
     let md = compare(&["--format", "markdown"]).stdout;
-    let first_story = md.find("\n## ").unwrap();
-    assert!(md[first_story..].starts_with("\n## kremlin-meeting@week-of-2025-12-01\n"), "{md}");
+    let story = md.find("\n## ").unwrap();
+    assert!(md[story..].starts_with("\n## Story: Geneva, Americans, Miami\n"), "one story, named: {md}");
+    let first_subject = md.find("\n### ").unwrap();
+    assert!(md[first_subject..].starts_with("\n### kremlin-meeting@week-of-2025-12-01\n"), "{md}");
+    assert!(md.contains("\n**Sides:** 5 articles: 2025-12-02 · 1 article: 2025-12-03 ("), "{md}");
     assert!(md.contains("```diff\n"));
     assert!(md.contains("](https://riverbendgazette.example/world/kremlin-us-envoys-new-ideas)"));
     let odd_one_out = md.lines().find(|l| l.starts_with("- 2025-12-03 ")).expect("the recap's date as a - line");

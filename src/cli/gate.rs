@@ -25,6 +25,7 @@ pub(super) fn run_compare(settings: &Settings, args: &CompareArgs) -> io::Result
     if let (Some(baseline), Some(path)) = (&baseline, &args.baseline) {
         apply_baseline(&mut analysis, baseline, path);
     }
+    let titles = report::titles(&analysis.articles);
     let ctx = report::Context {
         new: None,
         color: false,
@@ -32,6 +33,7 @@ pub(super) fn run_compare(settings: &Settings, args: &CompareArgs) -> io::Result
         articles: analysis.articles.len(),
         severities: settings.severities(),
         stories: &analysis.stories.stories,
+        titles: &titles,
     };
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));
@@ -78,6 +80,7 @@ pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<Exi
         failing |= fails;
     }
     let new = analysis.new.clone().unwrap_or_default();
+    let titles = report::titles(&analysis.articles);
     let ctx = report::Context {
         new: Some(&new),
         color: false,
@@ -85,6 +88,7 @@ pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<Exi
         articles: analysis.articles.len(),
         severities,
         stories: &analysis.stories.stories,
+        titles: &titles,
     };
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));

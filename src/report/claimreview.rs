@@ -7,13 +7,17 @@
 //! reports" (values that never overlap, and dates do not explain it) or "Updated by a
 //! later report" (a later article gives a newer value of a fact that changes). It has
 //! no numeric rating, since the reports' disagreeing says nothing on which is right.
+//! The `reviewBody` ends with the finding's sides in words ([`super::words`]): "Sides:
+//! 5 articles: 2025-12-02 · 1 article: 2025-12-03 (…) — the odd one out", or for an
+//! update "Timeline: 19 (4 articles, to 2025-12-03) → 20 (5 articles, from 2025-12-15)".
 //!
 //! Written by hand, a review a line: what the reviews of one finding share (their
 //! keywords, the opening of their body, the citations of each group of articles that
 //! stand the same way) is made once, not once for each of thousands of claims.
 
 use super::json::{self, flush_some};
-use super::{Context, Dispute, Disputed, PerValue, for_each_disputed_finding, key_text, one_line};
+use super::words::SidesWords;
+use super::{Context, Dispute, Disputed, PerValue, Titles, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -47,7 +51,7 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
         if status.is_err() {
             return;
         }
-        let shared = Shared::new(disputed[0].sides.finding);
+        let shared = Shared::new(disputed[0].sides.finding, ctx.titles);
         values.clear();
         let mut cited: HashMap<Standing, (usize, Vec<u8>)> = HashMap::new();
         for d in disputed {
@@ -90,18 +94,24 @@ type Standing<'a> = (usize, Option<&'a str>);
 struct Shared {
     /// `This report gives KIND of KEY as `
     opening: String,
+    /// ` Sides: ...` or ` Timeline: ...`: the end of every review's body.
+    sides: String,
     /// `,"author":...,"keywords":[KIND,SUBJECT],"citation":[`
     closing: Vec<u8>,
 }
 
 impl Shared {
-    fn new(f: &Finding) -> Shared {
+    fn new(f: &Finding, titles: &Titles) -> Shared {
         let mut closing = br#","author":{"@type":"Organization","name":"claimcheck"},"keywords":["#.to_vec();
         json::string(&mut closing, &f.kind);
         closing.push(b',');
         json::string(&mut closing, &f.subject);
         closing.extend_from_slice(br#"],"citation":["#);
-        Shared { opening: format!("This report gives {} of {} as ", f.kind, key_text(f)), closing }
+        let sides = match SidesWords::new(f, titles) {
+            Some(words) => format!(" {}: {}.", words.title(), words.sentence()),
+            None => String::new(),
+        };
+        Shared { opening: format!("This report gives {} of {} as ", f.kind, key_text(f)), sides, closing }
     }
 }
 
@@ -142,6 +152,7 @@ fn review(
     body.push_str(" (\"");
     body.push_str(&one_line(&c.claim.text));
     let _ = write!(body, "\"); {against} {stand}.");
+    body.push_str(&shared.sides);
     json::string(out, body);
     out.extend_from_slice(br#","itemReviewed":"#);
     claim_out(out, c, None);

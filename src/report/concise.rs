@@ -9,8 +9,11 @@
 //! out of a conflict (the article that disagrees with the most others), the first report
 //! of the latest value of an update, the oldest claim of an agreement. `vs` lists the
 //! articles it disagrees with; where it disagrees with none, `with` lists the others.
+//! A conflict or update then gives its sides as seen from that claim, in brackets:
+//! `[5 articles say 2025-12-02; this one says 2025-12-03, the odd one out]`.
 
 use super::sides::Sides;
+use super::words::SidesWords;
 use super::{Context, key_text, one_line};
 use crate::compare::Finding;
 use std::fmt::Write as _;
@@ -50,7 +53,7 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
             (names, 0) => format!("{} and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
             (names, more) => format!("{} and {more} more", names.join(", ")),
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{}:{}:{}: {}[{}] {} = {} \"{}\" ({word} {list})",
             c.path,
@@ -62,6 +65,10 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
             c.claim.value.display(),
             one_line(&c.claim.text)
         );
+        if let Some(words) = SidesWords::new(f, ctx.titles) {
+            let _ = write!(out, " [{}]", words.seen_from(c.side));
+        }
+        out.push('\n');
     }
     out
 }

@@ -7,10 +7,12 @@
 //!
 //! One annotation per disputed claim of a conflict (a new article's only, in `check`),
 //! at most `max_annotations` of them (GitHub itself shows ten errors a step), then a
-//! closing line that says how many more there were. The message quotes the
-//! counterparts' sentences.
+//! closing line that says how many more there were. The message gives the finding's
+//! sides as seen from the claim (`[5 articles say 2025-12-02; this one says 2025-12-03,
+//! the odd one out]`) and quotes the counterparts' sentences.
 
-use super::{Context, Disputed, Snippet, count, for_each_disputed, key_text, one_line};
+use super::words::{SidesWords, date};
+use super::{Context, Disputed, Snippet, count, for_each_disputed_finding, key_text, one_line};
 use crate::compare::Finding;
 use std::fmt::Write as _;
 
@@ -24,10 +26,22 @@ const WIDTH: usize = 120;
 pub fn render(findings: &[Finding], ctx: &Context) -> String {
     let mut out = String::new();
     let mut total = 0;
-    for_each_disputed(findings, ctx, false, |d| {
-        total += 1;
-        if total <= ctx.max_annotations {
-            annotation(&mut out, d, ctx.severity(&d.sides.finding.kind).github_command());
+    for_each_disputed_finding(findings, ctx, false, |disputed| {
+        let f = disputed[0].sides.finding;
+        // The sides as seen from each side of an annotated claim, made once a finding,
+        // and only while there is room for an annotation.
+        let words = if total < ctx.max_annotations { SidesWords::new(f, ctx.titles) } else { None };
+        let mut seen: Vec<Option<String>> = vec![None; words.as_ref().map_or(0, SidesWords::len)];
+        for d in disputed {
+            total += 1;
+            if total <= ctx.max_annotations {
+                let side = d.claim.side;
+                let sides = match (&words, seen.get_mut(side)) {
+                    (Some(words), Some(slot)) => Some(slot.get_or_insert_with(|| words.seen_from(side)).as_str()),
+                    _ => None,
+                };
+                annotation(&mut out, d, ctx.severity(&f.kind).github_command(), sides);
+            }
         }
     });
     let shown = total.min(ctx.max_annotations);
@@ -46,8 +60,9 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
 }
 
 /// `::error file=...,line=...,col=...,endColumn=...,title=...::message` (`::warning` or
-/// `::notice` for kinds of a lower severity)
-fn annotation(out: &mut String, d: &Disputed, command: &str) {
+/// `::notice` for kinds of a lower severity). `sides`: the finding's sides as seen from
+/// the claim's ([`SidesWords::seen_from`]).
+fn annotation(out: &mut String, d: &Disputed, command: &str, sides: Option<&str>) {
     let f = d.sides.finding;
     let c = d.claim;
     let span = &c.claim.span;
@@ -59,11 +74,15 @@ fn annotation(out: &mut String, d: &Disputed, command: &str) {
     let _ = write!(props, ",title={}", property(&title));
     let against = d.against();
     let mut message = format!(
-        "{} (\"{}\") disagrees with {}, and publication dates do not explain it:",
+        "{} (\"{}\") disagrees with {}, and publication dates do not explain it",
         c.claim.value.display(),
         one_line(&c.claim.text),
         count(against, "other article")
     );
+    if let Some(sides) = sides {
+        let _ = write!(message, " [{sides}]");
+    }
+    message.push(':');
     let shown = d.counterparts(QUOTED);
     for &j in &shown {
         let side = &d.sides.articles[j];
@@ -74,7 +93,7 @@ fn annotation(out: &mut String, d: &Disputed, command: &str) {
             "\n{}:{} ({}) says {}: \"{}{}{}\"",
             side.path,
             o.claim.span.line,
-            side.published.unwrap_or("undated"),
+            date(o),
             o.claim.value.display(),
             s.before,
             s.value,

@@ -1,12 +1,17 @@
 //! The `human` format, rustc-style: each finding's key, then each claim's place, value
 //! and words; for a conflict or an update, the claim's sentence under it with a caret
 //! run under the value (`^` for the claims in question, `-` for their counterparts).
-//! Agreements stay one line a claim. Colour only when the command line says so.
+//! Agreements stay one line a claim. A conflict ends with its sides in words (`= sides:`),
+//! an update with its timeline (`= timeline:`) ([`super::words`]); a date that was
+//! inferred reads `(2025-12-03, inferred)`. When the run has more than one story, each
+//! finding's header names its story, and `compare` ends with the list of stories. Colour
+//! only when the command line says so.
 //!
 //! The sentence is the claim's `quote` (extraction keeps it, whitespace collapsed), so
 //! no article is read again to print it.
 
 use super::sides::{Sides, file_name};
+use super::words::{SidesWords, StoryNames, date};
 use super::{Context, Cut, PerValue, count, key_text, plural, push_number};
 use crate::compare::{Finding, Relation, SourcedClaim};
 use std::fmt::Write as _;
@@ -53,6 +58,7 @@ pub fn render(findings: &[Finding], ctx: &Context) -> String {
 /// Write findings rustc-style, a few hundred kilobytes at a time.
 pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::Result<()> {
     let paint = Paint(ctx.color);
+    let stories = StoryNames::new(ctx.stories);
     let mut out = String::with_capacity(super::json::FLUSH_AT + (1 << 16));
     for f in findings {
         let colour = match f.relation {
@@ -61,7 +67,11 @@ pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::
             Relation::Agree => GREEN,
         };
         let head = paint.paint(colour, &format!("{}[{}]", f.relation.name(), f.kind));
-        let _ = writeln!(out, "{head} {}", paint.paint(BOLD, &key_text(f)));
+        let _ = write!(out, "{head} {}", paint.paint(BOLD, &key_text(f)));
+        if stories.many() {
+            let _ = write!(out, "  ({})", stories.label(&f.story));
+        }
+        out.push('\n');
         if f.relation == Relation::Agree {
             let mut values: PerValue<String> = PerValue::default();
             for c in &f.claims {
@@ -86,7 +96,43 @@ pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::
         plural(agreements),
         count(ctx.articles, "article")
     );
+    if ctx.new.is_none() && stories.many() {
+        summary(&mut out, &stories, findings);
+    }
     sink.write_all(out.as_bytes())
+}
+
+/// The stories of a run of `compare` with more than one: each by number and name, with
+/// its articles and findings.
+fn summary(out: &mut String, stories: &StoryNames, findings: &[Finding]) {
+    let mut counts = vec![[0usize; 3]; stories.stories().len()];
+    for f in findings {
+        if let Some(n) = stories.number(&f.story) {
+            let at = match f.relation {
+                Relation::Conflict => 0,
+                Relation::Update => 1,
+                Relation::Agree => 2,
+            };
+            counts[n - 1][at] += 1;
+        }
+    }
+    // Only a run of several stories gets here.
+    let _ = writeln!(out, "{} stories:", stories.stories().len());
+    for (i, (story, [conflicts, updates, agreements])) in stories.stories().iter().zip(counts).enumerate() {
+        let _ = write!(out, "  story {}: {} — {}", i + 1, story.name, count(story.articles, "article"));
+        let found: Vec<String> = [(conflicts, "conflict"), (updates, "update"), (agreements, "agreement")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| count(n, what))
+            .collect();
+        if found.is_empty() {
+            out.push_str(", no findings");
+        } else {
+            out.push_str(", ");
+            out.push_str(&found.join(", "));
+        }
+        out.push('\n');
+    }
 }
 
 /// `  path:line:col  value  "words"  (date)`; `value` is the claim's value as
@@ -108,7 +154,7 @@ fn location(out: &mut String, paint: Paint, c: &SourcedClaim, value: &str) {
     out.push_str("  \"");
     out.push_str(&c.claim.text);
     out.push_str("\"  (");
-    out.push_str(c.published.as_deref().unwrap_or("undated"));
+    out.push_str(&date(c));
     if c.claim.qualifier_inferred {
         out.push_str("; version inferred from the value");
     }
@@ -219,6 +265,9 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
             paint.push(out, code, &label);
             out.push('\n');
         }
+    }
+    if let Some(words) = SidesWords::new(f, ctx.titles) {
+        let _ = writeln!(out, "  = {}: {}", words.label(), words.sentence());
     }
     let _ = writeln!(out, "  = note: {}", note(f, &sides, &primary));
 }

@@ -1,15 +1,18 @@
-//! The `markdown` format: a fact-checker's report, one section per story (a claim
-//! subject: `us-peace-plan`, `kremlin-meeting@week-of-2025-12-01`), stories with
-//! conflicts first, then updates, then agreements. Each section has a table of its
-//! claim keys with every source's value, quote and date (sources linked to the `url`
-//! of their front matter), then each conflict or update as a ```` ```diff ```` block,
-//! then its sources.
+//! The `markdown` format: a fact-checker's report, one part per story (the articles
+//! that speak of the same events, [`crate::compare::Story`]), each headed with the
+//! story's number and name, and within it one section per claim subject
+//! (`us-peace-plan`, `kremlin-meeting@week-of-2025-12-01`), subjects with conflicts
+//! first, then updates, then agreements. Each section has a table of its claim keys with
+//! every source's value, quote and date (sources linked to the `url` of their front
+//! matter), then each conflict or update with its sides in words and as a
+//! ```` ```diff ```` block, then its sources. A run of several stories lists them first.
 //!
 //! In a diff block, `-` lines are the claims in question (a new article's in `check`;
 //! the odd one out of a conflict, or the superseded values of an update, in `compare`),
 //! `+` lines the claims they disagree with, and unmarked lines fit both.
 
 use super::sides::{Quick, Sides};
+use super::words::{SidesWords, StoryNames};
 use super::{Context, Cut, PerValue, count, one_line, plural};
 use crate::compare::{Finding, Relation, SourcedClaim};
 use std::collections::HashSet;
@@ -49,20 +52,58 @@ pub fn write(findings: &[Finding], ctx: &Context, sink: &mut impl Write) -> io::
         plural(updates),
         plural(agreements)
     );
-    // Findings come sorted by relation, so a story first appears with its most
-    // serious finding: stories in order of first appearance put conflicts first.
-    let mut stories: Vec<(&str, Vec<&Finding>)> = Vec::new();
-    for f in findings {
-        match stories.iter_mut().find(|(s, _)| *s == f.subject) {
-            Some((_, fs)) => fs.push(f),
-            None => stories.push((&f.subject, vec![f])),
+    let names = StoryNames::new(ctx.stories);
+    if ctx.new.is_none() && names.many() {
+        let _ = writeln!(out, "{} stories:\n", names.stories().len());
+        for (i, story) in names.stories().iter().enumerate() {
+            let _ = writeln!(out, "- Story {}: {} ({})", i + 1, text(&story.name), count(story.articles, "article"));
         }
+        out.push('\n');
     }
+    // Findings by story, stories by number (those the run does not list after, as met).
+    let mut stories: Vec<(Option<usize>, &str, Vec<&Finding>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize, Quick> = Default::default();
+    for f in findings {
+        let i = *at.entry(&f.story).or_insert_with(|| {
+            stories.push((names.number(&f.story), &f.story, Vec::new()));
+            stories.len() - 1
+        });
+        stories[i].2.push(f);
+    }
+    stories.sort_by_key(|(number, _, _)| number.unwrap_or(usize::MAX));
     if stories.is_empty() {
         out.push_str("No claim is made by two or more articles.\n");
     }
-    for (subject, story) in stories {
-        section(&mut out, sink, subject, &story, ctx)?;
+    for (number, name, story) in stories {
+        let _ = match number.filter(|_| names.many()) {
+            Some(n) => writeln!(out, "## Story {n}: {}\n", text(name)),
+            None => writeln!(out, "## Story: {}\n", text(name)),
+        };
+        if names.many() {
+            let n = |r| story.iter().filter(|f| f.relation == r).count();
+            let (conflicts, updates, agreements) = (n(Relation::Conflict), n(Relation::Update), n(Relation::Agree));
+            let articles = number.and_then(|n| names.stories().get(n - 1)).map_or(0, |s| s.articles);
+            let _ = writeln!(
+                out,
+                "{}: {conflicts} conflict{}, {updates} update{}, {agreements} agreement{}.\n",
+                count(articles, "article"),
+                plural(conflicts),
+                plural(updates),
+                plural(agreements)
+            );
+        }
+        // Findings come sorted by relation, so a subject first appears with its most
+        // serious finding: subjects in order of first appearance put conflicts first.
+        let mut subjects: Vec<(&str, Vec<&Finding>)> = Vec::new();
+        for f in story {
+            match subjects.iter_mut().find(|(s, _)| *s == f.subject) {
+                Some((_, fs)) => fs.push(f),
+                None => subjects.push((&f.subject, vec![f])),
+            }
+        }
+        for (subject, findings) in subjects {
+            section(&mut out, sink, subject, &findings, ctx)?;
+        }
     }
     sink.write_all(out.as_bytes())
 }
@@ -77,19 +118,19 @@ fn flush_some(out: &mut String, sink: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// One story: its table, its diffs, its sources.
+/// One subject of a story: its table, its diffs, its sources.
 fn section(
     out: &mut String,
     sink: &mut impl Write,
     subject: &str,
-    story: &[&Finding],
+    findings: &[&Finding],
     ctx: &Context,
 ) -> io::Result<()> {
-    let _ = writeln!(out, "## {}\n", text(subject));
+    let _ = writeln!(out, "### {}\n", text(subject));
     out.push_str("| claim | finding | value | quote | source | published |\n");
     out.push_str("|---|---|---|---|---|---|\n");
     let mut values: PerValue<String> = PerValue::default();
-    for f in story {
+    for f in findings {
         let claim = claim_label(f);
         let relation = match f.relation {
             Relation::Agree => f.relation.name().to_string(),
@@ -133,27 +174,34 @@ fn section(
             }
             out.push_str(" | ");
             out.push_str(c.published.as_deref().unwrap_or("undated"));
+            if c.published_inferred {
+                out.push_str(" (inferred)");
+            }
             out.push_str(" |\n");
             flush_some(out, sink)?;
         }
     }
     out.push('\n');
-    for f in story.iter().filter(|f| f.relation != Relation::Agree) {
+    for f in findings.iter().filter(|f| f.relation != Relation::Agree) {
         diff(out, sink, f, ctx)?;
     }
     out.push_str("Sources:\n\n");
     let mut listed: HashSet<&str, Quick> = HashSet::default();
-    let mut seen: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
+    let mut seen: Vec<(&str, Option<&str>, Option<&str>, bool)> = Vec::new();
     let mut last: Option<&str> = None;
-    for c in story.iter().flat_map(|f| f.claims.iter()) {
+    for c in findings.iter().flat_map(|f| f.claims.iter()) {
         if last != Some(c.path.as_str()) && listed.insert(&c.path) {
-            seen.push((&c.path, c.published.as_deref(), c.url.as_deref()));
+            seen.push((&c.path, c.published.as_deref(), c.url.as_deref(), c.published_inferred));
         }
         last = Some(&c.path);
     }
     seen.sort_by(|a, b| (a.1.is_none(), a.1, a.0).cmp(&(b.1.is_none(), b.1, b.0)));
-    for (path, published, url) in seen {
-        let date = published.unwrap_or("undated");
+    for (path, published, url, inferred) in seen {
+        let date = match published {
+            Some(d) if inferred => format!("{d} (inferred)"),
+            Some(d) => d.to_string(),
+            None => "undated".to_string(),
+        };
         match url.filter(|u| linkable(u)) {
             Some(u) => {
                 let _ = writeln!(out, "- [{}]({}), {date}", text(path), target(u));
@@ -234,7 +282,10 @@ fn diff(out: &mut String, sink: &mut impl Write, f: &Finding, ctx: &Context) -> 
         Relation::Update => "Update",
         _ => "Conflict",
     };
-    let _ = writeln!(out, "### {title}: {}\n", claim_label(f));
+    let _ = writeln!(out, "#### {title}: {}\n", claim_label(f));
+    if let Some(words) = SidesWords::new(f, ctx.titles) {
+        let _ = writeln!(out, "**{}:** {}.\n", words.title(), text(words.sentence()));
+    }
     let legend = match (f.relation, ctx.new.is_some()) {
         (_, true) => "`-` the new article's claims, `+` the claims they disagree with, unmarked lines fit both.",
         (Relation::Update, false) => "`-` earlier values, `+` the values that replaced them.",
@@ -273,7 +324,7 @@ fn diff(out: &mut String, sink: &mut impl Write, f: &Finding, ctx: &Context) -> 
         out.push(':');
         super::push_number(out, c.claim.span.line);
         out.push_str("  (");
-        out.push_str(c.published.as_deref().unwrap_or("undated"));
+        out.push_str(&super::words::date(c));
         out.push(')');
         let kept = out[start..].trim_end().len();
         out.truncate(start + kept);

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod pipe;
 pub mod sarif;
 pub mod sides;
+pub mod words;
 
 use crate::compare::{ArticleClaims, Finding, Relation, SourcedClaim};
 use crate::extract::Claim;
@@ -93,6 +94,17 @@ pub type Severities = std::collections::BTreeMap<String, Severity>;
 
 static NO_SEVERITIES: Severities = Severities::new();
 
+/// The titles of the articles read, by path: what names an article that stands alone on
+/// a side of a finding ([`words::SidesWords`]).
+pub type Titles = std::collections::BTreeMap<String, String>;
+
+static NO_TITLES: Titles = Titles::new();
+
+/// The titles of `articles` that have one, by path.
+pub fn titles(articles: &[ArticleClaims]) -> Titles {
+    articles.iter().filter_map(|a| Some((a.path.clone(), a.title.clone()?))).collect()
+}
+
 /// What a printer needs to know beyond the findings.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
@@ -109,11 +121,21 @@ pub struct Context<'a> {
     pub severities: &'a Severities,
     /// The stories the articles fell into.
     pub stories: &'a [crate::compare::Story],
+    /// The articles' titles, by path.
+    pub titles: &'a Titles,
 }
 
 impl Default for Context<'_> {
     fn default() -> Self {
-        Context { new: None, color: false, max_annotations: 10, articles: 0, severities: &NO_SEVERITIES, stories: &[] }
+        Context {
+            new: None,
+            color: false,
+            max_annotations: 10,
+            articles: 0,
+            severities: &NO_SEVERITIES,
+            stories: &[],
+            titles: &NO_TITLES,
+        }
     }
 }
 

@@ -2,8 +2,14 @@
 //! editors' SARIF viewers). One result per disputed claim of a conflict (a new
 //! article's only, in `check`), located at the claim's value in its article, with the
 //! first three articles that contradict it as `relatedLocations` (each at its first
-//! claim of the key), linked from the message (`[text](id)`), which counts the rest. One rule per kind of claim (`conflict/<kind>`), described in
-//! `tool.driver.rules`. Columns count Unicode code points, as claimcheck's do.
+//! claim of the key), linked from the message (`[text](id)`), which counts the rest and
+//! ends with the finding's sides in words ([`super::words`]). One rule per kind of claim
+//! (`conflict/<kind>`), described in `tool.driver.rules`. Columns count Unicode code
+//! points, as claimcheck's do.
+//!
+//! Each result's `properties` give the finding's `story`, its `sides` (`side`, `value`
+//! as displayed, `articles`, `compatibleWith`: those the message names, which is all of
+//! them unless a story has many values), `sideCount`, and the claim's own `side`.
 //!
 //! `partialFingerprints` are the content fingerprints baselines use too
 //! ([`super::fingerprint`]): the claim's key (kind, subject, qualifier), its value, and
@@ -13,7 +19,8 @@
 
 use super::json::{self, number, string};
 use super::sides::{Sides, file_name};
-use super::{Context, Disputed, for_each_disputed_finding, key_text, one_line};
+use super::words::SidesWords;
+use super::{Context, Disputed, Titles, for_each_disputed_finding, key_text, one_line};
 use crate::compare::{Finding, SourcedClaim};
 use crate::value::Value;
 use serde_json::{Value as Json, json};
@@ -66,7 +73,7 @@ pub fn write(findings: &[Finding], ctx: &Context, out: &mut impl Write) -> io::R
             kinds.push(kind);
             kinds.len() - 1
         });
-        let shared = Shared::new(sides, index, ctx.severity(kind).sarif_level());
+        let shared = Shared::new(sides, index, ctx.severity(kind).sarif_level(), ctx.titles);
         for d in disputed {
             // Every result opens with a comma but the first.
             buffer.extend_from_slice(if first { b"\n      " } else { b",\n      " });
@@ -138,8 +145,11 @@ struct Shared<'s, 'a> {
     head: Vec<u8>,
     /// `kind key: this article gives `, escaped for a message.
     opening: String,
-    /// `"properties":{"relation":...,"qualifier":...,"value":`
+    /// `"properties":{"relation":...,"qualifier":...,"story":...,"sides":[...],"value":`
     properties: Vec<u8>,
+    /// ` Sides: ...` (or ` Timeline: ...`), escaped for a message: the end of every
+    /// result's message.
+    sides_text: String,
     /// Per group of articles.
     groups: Vec<OnceLock<Standing<'a>>>,
 }
@@ -149,7 +159,7 @@ struct Standing<'a> {
     /// The message after the claim's words, JSON-escaped, with the closing quote:
     /// `"); N other articles give ...: [links] and M more."`.
     tail: Vec<u8>,
-    /// `,"contradicting_articles":N},"relatedLocations":[...]}`
+    /// `,"side":S,"contradicting_articles":N},"relatedLocations":[...]}`
     closing: Vec<u8>,
     /// Each value the group's articles give.
     values: Vec<ValuePieces<'a>>,
@@ -168,25 +178,51 @@ struct ValuePieces<'a> {
 }
 
 impl<'s, 'a> Shared<'s, 'a> {
-    fn new(sides: &'s Sides<'a>, rule_index: usize, level: &str) -> Shared<'s, 'a> {
+    fn new(sides: &'s Sides<'a>, rule_index: usize, level: &str, titles: &Titles) -> Shared<'s, 'a> {
         let f = sides.finding;
         let head = format!(
             "{{\"ruleId\":{},\"ruleIndex\":{rule_index},\"kind\":\"fail\",\"level\":{},\"message\":{{\"text\":",
             quoted(&rule_id(&f.kind)),
             quoted(level)
         );
-        let properties = format!(
-            "\"properties\":{{\"relation\":{},\"kind\":{},\"subject\":{},\"qualifier\":{},\"value\":",
+        let mut properties = format!(
+            "\"properties\":{{\"relation\":{},\"kind\":{},\"subject\":{},\"qualifier\":{},\"story\":{},\"sides\":[",
             quoted(f.relation.name()),
             quoted(&f.kind),
             quoted(&f.subject),
-            quoted(f.qualifier.as_deref().unwrap_or(""))
+            quoted(f.qualifier.as_deref().unwrap_or("")),
+            quoted(&f.story)
         );
+        let words = SidesWords::new(f, titles);
+        // The sides the message names (all of them but in a story of many values),
+        // and how many there are.
+        let named: Vec<usize> = match &words {
+            Some(words) => words.named(),
+            None => (0..f.sides.len()).collect(),
+        };
+        for (i, side) in named.iter().filter_map(|&k| f.sides.get(k)).enumerate() {
+            let with: Vec<String> = side.compatible_with.iter().map(usize::to_string).collect();
+            let _ = write!(
+                properties,
+                "{}{{\"side\":{},\"value\":{},\"articles\":{},\"compatibleWith\":[{}]}}",
+                if i == 0 { "" } else { "," },
+                side.side,
+                quoted(&side.value.display()),
+                side.articles,
+                with.join(",")
+            );
+        }
+        let _ = write!(properties, "],\"sideCount\":{},\"value\":", f.sides.len());
+        let sides_text = match words {
+            Some(words) => format!(" {}: {}.", words.title(), escape(words.sentence())),
+            None => String::new(),
+        };
         Shared {
             sides,
             head: head.into_bytes(),
             opening: format!("{} {}: this article gives ", escape(&f.kind), escape(&key_text(f))),
             properties: properties.into_bytes(),
+            sides_text,
             groups: (0..sides.group_count()).map(|_| OnceLock::new()).collect(),
         }
     }
@@ -229,7 +265,7 @@ impl<'s, 'a> Shared<'s, 'a> {
             // No snippet: a viewer shows the file itself, and the message quotes the
             // counterpart's words.
             physical(&mut related, first, false);
-            let date = side.published.unwrap_or("undated");
+            let date = super::words::date(first);
             let message = format!("{value} \"{}\", published {date}", one_line(&first.claim.text));
             related.extend_from_slice(b",\"message\":{\"text\":");
             string(&mut related, &message);
@@ -246,10 +282,13 @@ impl<'s, 'a> Shared<'s, 'a> {
             let _ = write!(tail, " and {more} more");
         }
         tail.push('.');
+        tail.push_str(&self.sides_text);
         let mut escaped = Vec::with_capacity(tail.len() + 8);
         json::escaped(&mut escaped, &tail);
         escaped.push(b'"');
-        let mut closing = b",\"contradicting_articles\":".to_vec();
+        let mut closing = b",\"side\":".to_vec();
+        number(&mut closing, d.claim.side);
+        closing.extend_from_slice(b",\"contradicting_articles\":");
         number(&mut closing, against);
         closing.extend_from_slice(b"},\"relatedLocations\":");
         closing.extend_from_slice(&related);
