@@ -547,7 +547,7 @@ fn claimreview_rates_without_a_verdict() {
 fn markdown_links_each_article_and_puts_conflicts_first() {
     let md = compare(&["--format", "markdown"]).stdout;
     let story = md.find("\n## ").unwrap();
-    assert!(md[story..].starts_with("\n## Story: Geneva, Americans, Miami\n"), "one story, named: {md}");
+    assert!(md[story..].starts_with("\n## Story: Americans, Geneva, Miami\n"), "one story, named: {md}");
     let first_subject = md.find("\n### ").unwrap();
     assert!(md[first_subject..].starts_with("\n### kremlin-meeting@week-of-2025-12-01\n"), "{md}");
     assert!(md.contains("\n**Sides:** 5 articles: 2025-12-02 · 1 article: 2025-12-03 ("), "{md}");

@@ -252,7 +252,10 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
                 }
             }
             let mut ranked: Vec<(usize, f64)> = sums.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Weights to a millionth, then the name: the same names whatever order the
+            // articles were read in.
+            let rounded = |w: f64| (w * 1e6).round() as i64;
+            ranked.sort_by(|a, b| rounded(b.1).cmp(&rounded(a.1)).then_with(|| key(shown[a.0]).cmp(&key(shown[b.0]))));
             (ranked.into_iter().take(8).map(|(n, _)| shown[n].to_string()).collect(), m)
         })
         .collect();
