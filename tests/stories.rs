@@ -102,8 +102,11 @@ fn write_all(dir: &TempDir, folder: impl Fn(&str) -> String, front: impl Fn(&str
     }
 }
 
+/// A finding's relation, key and the stories of its articles.
+type Shape = (String, String, BTreeSet<&'static str>);
+
 /// Each finding's relation, key and the stories of its articles.
-fn findings(doc: &Json) -> Vec<(String, String, BTreeSet<&'static str>)> {
+fn findings(doc: &Json) -> Vec<Shape> {
     doc["findings"]
         .as_array()
         .expect("findings")
@@ -119,7 +122,7 @@ fn findings(doc: &Json) -> Vec<(String, String, BTreeSet<&'static str>)> {
 
 /// What a compare of the folder gives, with the stories checked apart: no finding
 /// mixes two, and each finding's `story` is the same for all of one story's findings.
-fn compare_apart(dir: &TempDir, args: &[&str]) -> (Json, Vec<(String, String, BTreeSet<&'static str>)>) {
+fn compare_apart(dir: &TempDir, args: &[&str]) -> (Json, Vec<Shape>) {
     let run = dir.run(&[&["compare", ".", "--format", "json"], args].concat());
     run.assert_code(0);
     let doc = run.json();

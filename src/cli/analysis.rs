@@ -394,7 +394,6 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                 url: article.meta.url,
                 story,
                 claims,
-                ..Default::default()
             };
             Ok((Read { claims, suppressions, silenced, errors, awaits_year }, warnings))
         })

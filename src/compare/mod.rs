@@ -621,7 +621,8 @@ mod tests {
         use Relation::{Agree, Conflict, Update};
         let (d1, d2, d3) = (Some("2025-12-01"), Some("2025-12-05"), Some("2025-12-09"));
         // (what the reports say, as changing fact, as fixed fact)
-        let table: &[(&[(Option<&str>, bool, f64)], Relation, Relation)] = &[
+        type Reports<'a> = &'a [(Option<&'a str>, bool, f64)];
+        let table: &[(Reports, Relation, Relation)] = &[
             (&[(d1, false, 19.0), (d2, false, 19.0)], Agree, Agree),
             (&[(d1, false, 19.0), (d2, false, 20.0)], Update, Conflict),
             (&[(d1, false, 19.0), (d2, false, 20.0), (d3, false, 21.0)], Update, Conflict),

@@ -143,10 +143,10 @@ mod tests {
         let intervals: Vec<(f64, f64)> = (0..12).map(|i| (f64::from(i), f64::from(i) + 1.5)).collect();
         let table = agree(&intervals);
         let p = partition(&table, &vec![1; intervals.len()], true);
-        for s in 0..intervals.len() {
-            for t in 0..intervals.len() {
+        for (s, row) in table.iter().enumerate() {
+            for (t, overlap) in row.iter().enumerate() {
                 if p.side_of_set[s] == p.side_of_set[t] {
-                    assert!(table[s][t], "{s} and {t} share side {}: {p:?}", p.side_of_set[s]);
+                    assert!(overlap, "{s} and {t} share side {}: {p:?}", p.side_of_set[s]);
                 }
             }
         }

@@ -238,7 +238,7 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
     }
     members.retain(|m| !m.is_empty());
     if members.len() == 1 {
-        members[0].extend(nameless.drain(..));
+        members[0].append(&mut nameless);
         members[0].sort_unstable();
     }
     let mut out: Vec<(Vec<String>, Vec<usize>)> = members

@@ -200,7 +200,7 @@ fn full_weekday_name(input: &str) -> Res<'_, Weekday> {
 }
 
 /// The weekday a name stands for, and whether the name is a short form.
-fn weekday_number(w: &str) -> Option<(Weekday, bool)> {
+pub(crate) fn weekday_number(w: &str) -> Option<(Weekday, bool)> {
     let mut buf = [0; 24];
     Some(match lower(w, &mut buf)? {
         "monday" => (Weekday::Mon, false),
