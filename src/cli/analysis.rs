@@ -389,6 +389,7 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                 path: path.clone(),
                 names: crate::names::names(article.body()),
                 title: article.meta.title,
+                outlet: article.meta.outlet,
                 published: article.meta.published,
                 published_inferred,
                 url: article.meta.url,

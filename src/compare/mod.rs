@@ -24,6 +24,8 @@ pub struct ArticleClaims {
     pub path: String,
     /// Its title, when the front matter gives one.
     pub title: Option<String>,
+    /// The outlet that published it, when the front matter gives one (`outlet:`).
+    pub outlet: Option<String>,
     /// Its publication date.
     pub published: Option<NaiveDate>,
     /// Whether `published` was inferred (from the text, the address or the other

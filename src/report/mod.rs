@@ -94,15 +94,15 @@ pub type Severities = std::collections::BTreeMap<String, Severity>;
 
 static NO_SEVERITIES: Severities = Severities::new();
 
-/// The titles of the articles read, by path: what names an article that stands alone on
-/// a side of a finding ([`words::SidesWords`]).
+/// What names each article read, by path: its outlet, else its title in quotes. What
+/// names an article that stands alone on a side of a finding ([`words::SidesWords`]).
 pub type Titles = std::collections::BTreeMap<String, String>;
 
 static NO_TITLES: Titles = Titles::new();
 
-/// The titles of `articles` that have one, by path.
+/// The names of `articles` that have an outlet or a title, by path.
 pub fn titles(articles: &[ArticleClaims]) -> Titles {
-    articles.iter().filter_map(|a| Some((a.path.clone(), a.title.clone()?))).collect()
+    articles.iter().filter_map(|a| Some((a.path.clone(), words::article_name(a)?))).collect()
 }
 
 /// What a printer needs to know beyond the findings.

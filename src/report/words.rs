@@ -388,11 +388,19 @@ fn dated(c: &SourcedClaim) -> String {
 /// What names the one article of a side and when it was published: its title in
 /// quotes (cut to [`TITLE`] characters), else its file name; then its date.
 fn source(c: &SourcedClaim, titles: &Titles) -> String {
-    let name = match titles.get(&c.path).map(|t| super::one_line(t)).filter(|t| !t.is_empty()) {
-        Some(title) => format!("\"{}\"", cut(&title, TITLE)),
-        None => file_name(&c.path).to_string(),
-    };
+    let name = titles.get(&c.path).map_or_else(|| file_name(&c.path).to_string(), String::clone);
     format!("{name}, {}", date(c))
+}
+
+/// What names an article in a sentence: its outlet ("Riverbend Gazette"), else its title
+/// in quotes, cut to [`TITLE`] characters; `None` when it has neither.
+pub fn article_name(a: &crate::compare::ArticleClaims) -> Option<String> {
+    let plain = |t: &Option<String>| t.as_deref().map(|t| super::one_line(t).into_owned()).filter(|t| !t.is_empty());
+    match (plain(&a.outlet), plain(&a.title)) {
+        (Some(outlet), _) => Some(cut(&outlet, TITLE)),
+        (None, Some(title)) => Some(format!("\"{}\"", cut(&title, TITLE))),
+        (None, None) => None,
+    }
 }
 
 /// `text` cut to at most `width` characters at a space, with `…`.
@@ -489,7 +497,21 @@ mod tests {
     }
 
     fn titles(pairs: &[(&str, &str)]) -> Titles {
-        pairs.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect()
+        let articles: Vec<ArticleClaims> = pairs
+            .iter()
+            .map(|(p, t)| ArticleClaims { path: p.to_string(), title: Some(t.to_string()), ..Default::default() })
+            .collect();
+        super::super::titles(&articles)
+    }
+
+    #[test]
+    fn an_article_is_named_by_its_outlet_else_its_title() {
+        let mut a =
+            ArticleClaims { path: "x/a.md".into(), title: Some("Envoys land in Moscow".into()), ..Default::default() };
+        assert_eq!(article_name(&a).as_deref(), Some("\"Envoys land in Moscow\""));
+        a.outlet = Some("Riverbend Gazette".into());
+        assert_eq!(article_name(&a).as_deref(), Some("Riverbend Gazette"));
+        assert_eq!(article_name(&ArticleClaims::default()), None);
     }
 
     #[test]
