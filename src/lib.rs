@@ -3,7 +3,10 @@
 //!
 //! The pipeline is a chain of pure stages; only [`cli`] reads files or prints:
 //! [`article`] turns bytes into text with its front matter, [`scan`] finds the values
-//! with the parsers of [`parse`], and [`value`] holds the value model they produce.
+//! with the parsers of [`parse`], and [`value`] holds the value model they produce;
+//! [`extract`] makes claims of them with the rules of [`rule`], [`names`] reads the
+//! names an article mentions and [`published`] the date an undated one implies; and
+//! [`compare`] puts articles into stories and relates their claims, side by side.
 
 pub mod article;
 pub mod baseline;

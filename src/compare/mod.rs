@@ -1,10 +1,13 @@
-//! Findings across articles: claims grouped by key (kind, subject, qualifier), and for
-//! each key seen in two or more articles, whether they agree, conflict, or form a
-//! timeline of updates. Pure, and sorted.
+//! Findings across articles: articles put into stories ([`story`]), claims grouped by
+//! key (kind, subject, qualifier) within a story, and for each key seen in two or more
+//! articles, whether they agree, conflict, or form a timeline of updates, with the
+//! sides its claims fall into ([`sides`]). Pure, and sorted.
 //!
 //! Two articles disagree on a key when no value one gives overlaps a value the other
 //! gives; an article that gives two values for one key (two sessions in one sentence)
-//! disagrees only where neither fits.
+//! disagrees only where neither fits. Whether differing values are an update is asked
+//! of each claim's rule (a fact that changes over time) and of the articles' dates: a
+//! date only inferred never alone makes an update of a conflict.
 
 pub mod sides;
 pub mod story;
