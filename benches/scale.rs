@@ -666,6 +666,7 @@ fn synthetic(articles: usize, per_article: usize, keys: usize, draw: Keys, seed:
                         comparable,
                         qualifier_missing,
                         qualifier_inferred: false,
+                        placed_by_inferred_date: false,
                     }
                 })
                 .collect();

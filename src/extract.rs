@@ -61,6 +61,11 @@ pub struct Claim {
     /// version, but only one version reported by the articles has this value.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub qualifier_inferred: bool,
+    /// Whether its value is a date ("on Sunday") placed against a publication date the
+    /// article did not give but took from the reports of its story it agrees with. Such
+    /// a date may be a week off: it can join an agreement, never make a dispute.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub placed_by_inferred_date: bool,
 }
 
 impl Claim {
@@ -574,6 +579,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         comparable,
                         qualifier_missing,
                         qualifier_inferred: false,
+                        placed_by_inferred_date: false,
                     };
                     match slot {
                         Some(i) => best[i] = (found.start, rank, claim),

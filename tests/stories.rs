@@ -314,3 +314,35 @@ fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
     let extract = dir.run(&["extract", "undated.md", "--format", "json"]);
     assert!(extract.stdout.contains("\"published\": null"), "extract alone has no story to date it by: {extract:?}");
 }
+
+/// A date placed against a date taken from the story can be a week off: it joins an
+/// agreement when it fits one, and never starts a dispute of its own.
+#[test]
+fn a_weekday_placed_by_the_story_s_date_never_makes_a_conflict() {
+    let dir = TempDir::new("dated-by-story-week-off");
+    for (name, published) in [("a.md", "2025-12-01"), ("b.md", "2025-12-10"), ("c.md", "2025-12-11")] {
+        dir.write(
+            name,
+            &format!(
+                "---\npublished: {published}\n---\nRubio and Umerov met Yermak. The talks in Geneva on November 30 lasted five hours, Yermak said.\n"
+            ),
+        );
+    }
+    // The story's middle date is 10 December: "on Sunday" then reads as 7 December.
+    dir.write(
+        "undated.md",
+        "---\ntitle: Five hours in Geneva\n---\nRubio and Umerov met Yermak. The talks in Geneva on Sunday lasted five hours, Yermak said.\n",
+    );
+    let run = dir.run(&["compare", ".", "--format", "json"]);
+    run.assert_code(0);
+    let doc = run.json();
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(findings.iter().all(|f| f["relation"] == "agree"), "{doc:#}");
+    let dates = findings.iter().find(|f| f["kind"] == "meeting_date").expect("the three dated reports agree");
+    assert!(
+        dates["claims"].as_array().unwrap().iter().all(|c| !c["path"].as_str().unwrap().ends_with("undated.md")),
+        "the week-off Sunday is left out: {dates:#}"
+    );
+    let length = findings.iter().find(|f| f["kind"] == "meeting_duration").expect("the length agrees");
+    assert!(length["claims"].as_array().unwrap().iter().any(|c| c["path"].as_str().unwrap().ends_with("undated.md")));
+}

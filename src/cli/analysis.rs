@@ -324,7 +324,24 @@ fn date_by_story(articles: &mut [Read], reading: &Reading, grouping: compare::Gr
     }
     let redo: Vec<String> = dated.keys().cloned().collect();
     let again_reading = Reading { dated_by_story: dated, ..*reading };
-    let (again, _) = read_and_extract(&redo, &again_reading, None);
+    let (mut again, _) = read_and_extract(&redo, &again_reading, None);
+    // The dates the first reading could not place rest on the inferred date.
+    let at: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.claims.path.as_str(), i)).collect();
+    for fresh in &mut again {
+        let Some(&i) = at.get(fresh.claims.path.as_str()) else { continue };
+        let first = &articles[i];
+        let waited: HashSet<usize> = first
+            .claims
+            .claims
+            .iter()
+            .chain(first.silenced.iter().map(|(_, c)| c))
+            .filter(|c| c.value.awaits_date())
+            .map(|c| c.span.start)
+            .collect();
+        for claim in fresh.claims.claims.iter_mut().chain(fresh.silenced.iter_mut().map(|(_, c)| c)) {
+            claim.placed_by_inferred_date = waited.contains(&claim.span.start);
+        }
+    }
     replace_read(articles, again);
 }
 

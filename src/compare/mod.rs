@@ -363,6 +363,15 @@ fn relate(
     mut members: Vec<(usize, &Claim)>,
     changes: &(impl Fn(&Claim) -> bool + Sync),
 ) -> Option<Finding> {
+    // A date placed against a date only inferred from the story may be a week off: it
+    // joins an agreement with another article, or is left out, never starting a side of
+    // its own.
+    if members.iter().any(|(_, c)| c.placed_by_inferred_date) {
+        let firm: Vec<(usize, &Claim)> = members.iter().filter(|(_, c)| !c.placed_by_inferred_date).copied().collect();
+        members.retain(|(i, c)| {
+            !c.placed_by_inferred_date || firm.iter().any(|(j, f)| j != i && f.value.overlaps(&c.value))
+        });
+    }
     members.sort_by_key(|(i, c)| (ctx.rank[*i], c.span.start));
     // One entry per article, in listing order: its index and its claims.
     let mut per_article: Vec<(usize, Vec<&Claim>)> = Vec::new();
@@ -508,6 +517,7 @@ mod tests {
             comparable: true,
             qualifier_missing: false,
             qualifier_inferred: false,
+            placed_by_inferred_date: false,
         }
     }
 

@@ -428,6 +428,7 @@ mod tests {
                 comparable: true,
                 qualifier_missing: false,
                 qualifier_inferred: false,
+                placed_by_inferred_date: false,
             })
             .collect();
         ArticleClaims {
