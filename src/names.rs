@@ -60,15 +60,18 @@ pub fn names(text: &str) -> Vec<String> {
         if !first.is_uppercase() || word.chars().count() < 2 {
             continue;
         }
-        let lower = word.to_lowercase();
+        let mut buf = [0; 24];
+        let lower = crate::parse::lex::ascii_lower(word, &mut buf);
         if not_a_name(&lower) {
             continue;
         }
-        let entry = seen.entry(lower).or_insert_with(|| {
-            order.push(word.to_string());
-            (order.len() - 1, false)
-        });
-        entry.1 |= !opens_sentence;
+        match seen.get_mut(lower.as_ref()) {
+            Some(entry) => entry.1 |= !opens_sentence,
+            None => {
+                order.push(word.to_string());
+                seen.insert(lower.into_owned(), (order.len() - 1, !opens_sentence));
+            }
+        }
     }
     let keep: Vec<bool> = {
         let mut keep = vec![false; order.len()];

@@ -302,9 +302,19 @@ fn replace_read(articles: &mut [Read], again: Vec<Read>) {
     }
 }
 
+/// What `work` makes of the articles' claims, lent out of the readings without a copy.
+fn with_claims<T>(articles: &mut [Read], work: impl FnOnce(&[ArticleClaims]) -> T) -> T {
+    let claims: Vec<ArticleClaims> = articles.iter_mut().map(|r| std::mem::take(&mut r.claims)).collect();
+    let made = work(&claims);
+    for (r, c) in articles.iter_mut().zip(claims) {
+        r.claims = c;
+    }
+    made
+}
+
 /// Read again, with the date their story's agreeing reports give them, the undated
 /// articles whose claims wait on a date ("on Sunday" with no date to count back from).
-fn date_by_story(articles: &mut [Read], reading: &Reading, grouping: compare::Grouping) {
+fn date_by_story(articles: &mut [Read], reading: &Reading, stories: &compare::Stories) {
     let waiting = |r: &Read| {
         r.claims.published.is_none()
             && r.claims.claims.iter().chain(r.silenced.iter().map(|(_, c)| c)).any(|c| c.value.awaits_date())
@@ -312,12 +322,11 @@ fn date_by_story(articles: &mut [Read], reading: &Reading, grouping: compare::Gr
     if !articles.iter().any(waiting) {
         return;
     }
-    let claims: Vec<ArticleClaims> = articles.iter().map(|r| r.claims.clone()).collect();
-    let stories = compare::story::group(&claims, grouping);
-    let dated: HashMap<String, NaiveDate> = compare::dates_from_stories(&claims, &stories)
+    let found = with_claims(articles, |claims| compare::dates_from_stories(claims, stories));
+    let dated: HashMap<String, NaiveDate> = found
         .into_iter()
         .filter(|(i, _)| waiting(&articles[*i]))
-        .map(|(i, date)| (claims[i].path.clone(), date))
+        .map(|(i, date)| (articles[i].claims.path.clone(), date))
         .collect();
     if dated.is_empty() {
         return;
@@ -503,7 +512,9 @@ pub fn analyse(
     let reading =
         Reading { rules: &rules, published: common.published, compare: Some(config), dated_by_story: HashMap::new() };
     let (mut read, read_errors) = load_articles(&all, &reading);
-    date_by_story(&mut read, &reading, config.stories);
+    // Reading an article again never changes the names it gives: its story stays.
+    let stories = with_claims(&mut read, |claims| compare::story::group(claims, config.stories));
+    date_by_story(&mut read, &reading, &stories);
     errors.extend(read_errors);
     errors.extend(read.iter().flat_map(|r| r.errors.iter().cloned()));
     for e in &errors {
@@ -514,7 +525,6 @@ pub fn analyse(
     warn_unused_suppressions(&read, config.stories, &changes, &in_question);
     let articles: Vec<ArticleClaims> = read.into_iter().map(|r| r.claims).collect();
     let severities = settings.severities();
-    let stories = compare::story::group(&articles, config.stories);
     let findings: Vec<Finding> = compare::compare_stories(&articles, &stories, changes)
         .into_iter()
         .filter(|f| severities.get(&f.kind) != Some(&Severity::Off))

@@ -326,20 +326,47 @@ fn dates_from_peers(articles: &[ArticleClaims], groups: &HashMap<Key, Vec<(usize
     if !articles.iter().any(|a| a.published.is_none()) {
         return dates;
     }
-    let mut peers: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
+    // Per undated article, how many agreeing reports give each date. A key's dated
+    // reports give a few distinct values: each undated claim is set against those, not
+    // against every report.
+    let mut peers: HashMap<usize, BTreeMap<NaiveDate, usize>> = HashMap::new();
     for members in groups.values() {
-        for &(i, claim) in members.iter().filter(|(i, _)| articles[*i].published.is_none()) {
-            let agreeing = members.iter().filter(|(j, other)| *j != i && other.value.overlaps(&claim.value));
-            let found = peers.entry(i).or_default();
-            found.extend(agreeing.filter_map(|(j, _)| articles[*j].published));
-        }
-    }
-    for (i, mut found) in peers {
-        if found.is_empty() {
+        if !members.iter().any(|(i, _)| articles[*i].published.is_none()) {
             continue;
         }
-        found.sort_unstable();
-        dates[i] = Dated { date: Some(found[(found.len() - 1) / 2]), inferred: true };
+        let mut by_value: Vec<(&crate::value::Value, BTreeMap<NaiveDate, usize>)> = Vec::new();
+        for &(j, claim) in members {
+            let Some(date) = articles[j].published else { continue };
+            let slot = match by_value.iter().position(|(v, _)| *v == &claim.value) {
+                Some(at) => at,
+                None => {
+                    by_value.push((&claim.value, BTreeMap::new()));
+                    by_value.len() - 1
+                }
+            };
+            *by_value[slot].1.entry(date).or_insert(0) += 1;
+        }
+        for &(i, claim) in members.iter().filter(|(i, _)| articles[*i].published.is_none()) {
+            let found = peers.entry(i).or_default();
+            for (_, counts) in by_value.iter().filter(|(v, _)| v.overlaps(&claim.value)) {
+                for (date, n) in counts {
+                    *found.entry(*date).or_insert(0) += n;
+                }
+            }
+        }
+    }
+    for (i, found) in peers {
+        let total: usize = found.values().sum();
+        if total == 0 {
+            continue;
+        }
+        // The middle date, the earlier of two.
+        let mut seen = 0;
+        let middle = found.iter().find_map(|(date, n)| {
+            seen += n;
+            (seen > (total - 1) / 2).then_some(*date)
+        });
+        dates[i] = Dated { date: middle, inferred: true };
     }
     dates
 }
