@@ -1,7 +1,8 @@
 //! Properties of the value parsers and the scanner on untrusted text: no input makes
 //! them panic, a parser only ever consumes a prefix of its input (what remains is a
 //! suffix of it), and the scanner's spans are in bounds, on character boundaries,
-//! sorted and disjoint.
+//! sorted and disjoint. Names are read from any text, and whatever the values, the
+//! claims on one side of a finding agree.
 //!
 //! Inputs are arbitrary Unicode, and sentences built from a vocabulary of value-ish
 //! tokens (number words, units, months, weekdays, hedges, dashes, odd spaces), which
@@ -478,6 +479,48 @@ fn the_word_before_a_value_is_seen_after_any_character() {
         for lead in [" ", " (", "\u{a0}", " \u{201c}", "\u{2014}", " \u{2018}"] {
             let text = template.replace("{}", lead);
             assert_eq!(readings(&text), want, "{text:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Names are read from any text without panicking, each once, each a word of it
+    /// that starts with a capital.
+    #[test]
+    fn names_are_capitalized_words_of_the_text_once_each(text in any_text()) {
+        let names = claimcheck::names::names(&text);
+        let mut seen = std::collections::HashSet::new();
+        for name in &names {
+            prop_assert!(text.contains(name.as_str()), "{name:?} not in {text:?}");
+            prop_assert!(name.chars().next().is_some_and(char::is_uppercase), "{name:?}");
+            prop_assert!(seen.insert(name.to_lowercase()) || !name.is_ascii(), "{name:?} twice in {names:?}");
+        }
+    }
+
+    /// Whatever the values, claims on one side agree with each other, and a side
+    /// marked compatible fits each side it names.
+    #[test]
+    fn claims_on_one_side_agree(bounds in proptest::collection::vec((0u8..40, 0u8..6), 2..14)) {
+        use claimcheck::compare::sides::partition;
+        let intervals: Vec<(f64, f64)> =
+            bounds.iter().map(|(lo, width)| (f64::from(*lo), f64::from(*lo) + f64::from(*width))).collect();
+        let agree: Vec<Vec<bool>> =
+            intervals.iter().map(|a| intervals.iter().map(|b| a.0 <= b.1 && b.0 <= a.1).collect()).collect();
+        let p = partition(&agree, &vec![1; intervals.len()], true);
+        prop_assert_eq!(p.side_of_set.len(), intervals.len());
+        for (s, row) in agree.iter().enumerate() {
+            for (t, overlap) in row.iter().enumerate() {
+                if p.side_of_set[s] == p.side_of_set[t] {
+                    prop_assert!(*overlap, "{:?} and {:?} share a side: {:?}", intervals[s], intervals[t], p);
+                }
+            }
+            for &with in &p.compatible_with[p.side_of_set[s]] {
+                prop_assert!(p.compatible_with[with].is_empty(), "compatible with a side proper only: {:?}", p);
+                let fits = (0..intervals.len()).any(|t| p.side_of_set[t] == with && agree[s][t]);
+                prop_assert!(fits, "{:?} is said to fit side {with}: {:?}", intervals[s], p);
+            }
         }
     }
 }
