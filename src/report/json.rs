@@ -179,6 +179,47 @@ mod tests {
     }
 
     #[test]
+    fn findings_are_written_as_serde_json_writes_the_document() {
+        use crate::compare::{ArticleClaims, compare, story};
+        use crate::extract::{Claim, Span};
+        use crate::value::{Amount, Value};
+        let article = |path: &str, names: &[&str], hours: f64| ArticleClaims {
+            path: path.into(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            claims: vec![Claim {
+                rule: "talks".into(),
+                kind: "meeting_duration".into(),
+                subject: "talks".into(),
+                qualifier: None,
+                value: Value::Duration(Amount::exact(hours * 3600.0)),
+                text: format!("{hours} hours"),
+                quote: format!("Talks lasted {hours} hours, \"officials\" said.\té"),
+                span: Span { start: 3, end: 10, line: 2, column: 4 },
+                comparable: true,
+                qualifier_missing: false,
+                qualifier_inferred: false,
+                placed_by_inferred_date: false,
+            }],
+            ..Default::default()
+        };
+        let mut articles: Vec<ArticleClaims> =
+            (0..40).map(|i| article(&format!("a{i}.md"), &["Quist", "Kelby"], f64::from(i % 3 + 1))).collect();
+        articles.extend((0..3).map(|i| article(&format!("b{i}.md"), &["Pell", "Ardmore"], 5.0)));
+        let stories = story::group(&articles, story::Grouping::Auto);
+        let findings = compare(&articles, |_| false);
+        assert_eq!(stories.stories.len(), 2);
+        for (findings, stories) in [(&findings[..], &stories.stories[..]), (&[][..], &[][..])] {
+            let mut ours = Vec::new();
+            write_findings(findings, stories, &mut ours).unwrap();
+            let doc: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+            assert_eq!(doc["schema_version"], 1);
+            assert_eq!(doc["findings"].as_array().unwrap().len(), findings.len());
+            assert_eq!(doc.get("stories").is_some(), !stories.is_empty(), "stories only where there are some");
+            assert!(ours.ends_with(b"}\n"));
+        }
+    }
+
+    #[test]
     fn numbers_print_in_decimal() {
         for n in [0, 7, 10, 99, 1234567, usize::MAX] {
             let mut out = Vec::new();
