@@ -76,6 +76,26 @@ impl Claim {
             None => format!("{} {}", self.kind, self.subject),
         }
     }
+
+    /// A comparable claim of `value` about `subject`, unqualified, from rule `test`, at
+    /// the start of line 1: what unit tests build their findings from.
+    #[cfg(test)]
+    pub(crate) fn example(kind: &str, subject: &str, value: Value) -> Claim {
+        Claim {
+            rule: "test".into(),
+            kind: kind.into(),
+            subject: subject.into(),
+            qualifier: None,
+            text: value.display(),
+            value,
+            quote: String::new(),
+            span: Span { start: 0, end: 1, line: 1, column: 1 },
+            comparable: true,
+            qualifier_missing: false,
+            qualifier_inferred: false,
+            placed_by_inferred_date: false,
+        }
+    }
 }
 
 /// A sentence ready for matching: its tokens with values merged in, and what it names.

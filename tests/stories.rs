@@ -276,13 +276,11 @@ fn real_reports_of_several_stories_read_together_never_meet() {
     assert_eq!(relations(&alone.json(), &peace), relations(&doc, &peace));
 }
 
-/// An undated report that gives no date of its own takes the middle date of the reports
-/// of its story it agrees with: its claims are listed by it, marked inferred, and its
-/// "on Sunday" is placed against it.
-#[test]
-fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
-    let dir = TempDir::new("dated-by-story");
-    for (name, published) in [("a.md", "2025-12-03"), ("b.md", "2025-12-04"), ("c.md", "2025-12-05")] {
+/// Three dated reports, published on `dates`, of talks in Geneva on November 30 that
+/// lasted five hours, in a new folder.
+fn geneva_reports(folder: &str, dates: [&str; 3]) -> TempDir {
+    let dir = TempDir::new(folder);
+    for (name, published) in ["a.md", "b.md", "c.md"].into_iter().zip(dates) {
         dir.write(
             name,
             &format!(
@@ -290,10 +288,23 @@ fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
             ),
         );
     }
-    dir.write(
-        "undated.md",
-        "---\ntitle: Five hours in Moscow\n---\nRubio and Umerov met Yermak. The talks in Geneva on Sunday lasted five hours, Yermak said.\n",
-    );
+    dir
+}
+
+/// An undated report of the same talks that dates them only "on Sunday".
+fn undated_geneva_report(title: &str) -> String {
+    format!(
+        "---\ntitle: {title}\n---\nRubio and Umerov met Yermak. The talks in Geneva on Sunday lasted five hours, Yermak said.\n"
+    )
+}
+
+/// An undated report that gives no date of its own takes the middle date of the reports
+/// of its story it agrees with: its claims are listed by it, marked inferred, and its
+/// "on Sunday" is placed against it.
+#[test]
+fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
+    let dir = geneva_reports("dated-by-story", ["2025-12-03", "2025-12-04", "2025-12-05"]);
+    dir.write("undated.md", &undated_geneva_report("Five hours in Moscow"));
     let run = dir.run(&["compare", ".", "--format", "json"]);
     run.assert_code(0);
     let doc = run.json();
@@ -319,20 +330,9 @@ fn an_undated_report_takes_the_date_of_the_reports_it_agrees_with() {
 /// agreement when it fits one, and never starts a dispute of its own.
 #[test]
 fn a_weekday_placed_by_the_story_s_date_never_makes_a_conflict() {
-    let dir = TempDir::new("dated-by-story-week-off");
-    for (name, published) in [("a.md", "2025-12-01"), ("b.md", "2025-12-10"), ("c.md", "2025-12-11")] {
-        dir.write(
-            name,
-            &format!(
-                "---\npublished: {published}\n---\nRubio and Umerov met Yermak. The talks in Geneva on November 30 lasted five hours, Yermak said.\n"
-            ),
-        );
-    }
+    let dir = geneva_reports("dated-by-story-week-off", ["2025-12-01", "2025-12-10", "2025-12-11"]);
     // The story's middle date is 10 December: "on Sunday" then reads as 7 December.
-    dir.write(
-        "undated.md",
-        "---\ntitle: Five hours in Geneva\n---\nRubio and Umerov met Yermak. The talks in Geneva on Sunday lasted five hours, Yermak said.\n",
-    );
+    dir.write("undated.md", &undated_geneva_report("Five hours in Geneva"));
     let run = dir.run(&["compare", ".", "--format", "json"]);
     run.assert_code(0);
     let doc = run.json();

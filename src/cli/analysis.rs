@@ -522,7 +522,7 @@ pub fn analyse(
     }
     let changes = |c: &Claim| rules.claim_changes(&c.rule, &c.kind);
     let in_question = |path: &str| new_files.as_ref().is_none_or(|n| n.iter().any(|p| p == path));
-    warn_unused_suppressions(&read, config.stories, &changes, &in_question);
+    warn_unused_suppressions(&read, &stories, &changes, &in_question);
     let articles: Vec<ArticleClaims> = read.into_iter().map(|r| r.claims).collect();
     let severities = settings.severities();
     let findings: Vec<Finding> = compare::compare_stories(&articles, &stories, changes)
@@ -539,7 +539,7 @@ pub fn analyse(
 /// back, made only when some claim was silenced.
 fn warn_unused_suppressions(
     read: &[Read],
-    grouping: compare::Grouping,
+    stories: &compare::Stories,
     changes: &(impl Fn(&Claim) -> bool + Sync),
     in_question: &impl Fn(&str) -> bool,
 ) {
@@ -556,7 +556,7 @@ fn warn_unused_suppressions(
                 a
             })
             .collect();
-        let findings = compare::compare_stories(&whole, &compare::story::group(&whole, grouping), changes);
+        let findings = compare::compare_stories(&whole, stories, changes);
         report::occurrences(&findings, |_| true)
             .into_iter()
             .map(|o| (o.claim.path.clone(), o.claim.claim.span.start))

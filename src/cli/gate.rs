@@ -163,7 +163,7 @@ fn known_disputes(analysis: &Analysis, baseline: &Baseline) -> HashSet<(usize, u
 /// side of the dispute, and every claim on those other sides is one the baseline
 /// accepts. Such a new report agrees with the many against a report known to be
 /// wrong; one on a side of its own is a new disagreement.
-pub(super) fn sides_with_the_many(
+fn sides_with_the_many(
     f: &crate::compare::Finding,
     finding: usize,
     claim: usize,

@@ -262,14 +262,7 @@ pub fn compare_stories(
     changes: impl Fn(&Claim) -> bool + Sync,
 ) -> Vec<Finding> {
     let inferred = infer_qualifiers(articles, stories);
-    // Hashed rather than ordered: the findings are sorted at the end.
-    let mut groups: HashMap<Key, Vec<(usize, &Claim)>> = HashMap::new();
-    let stated =
-        articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
-    for (i, claim) in stated.chain(inferred.iter().map(|(i, c)| (*i, c))) {
-        let key = (stories.of_article[i], claim.kind.as_str(), claim.subject.as_str(), claim.qualifier.as_deref());
-        groups.entry(key).or_default().push((i, claim));
-    }
+    let groups = key_groups(articles, stories, &inferred);
     let dates = dates_from_peers(articles, &groups);
     // The order claims are listed in: dated articles by date, then undated, each by
     // path; worked out once, not per key.
@@ -297,18 +290,29 @@ pub fn compare_stories(
     findings
 }
 
+/// The comparable claims of the articles, and `more` (claims given a qualifier, by
+/// article), grouped by key within each story. Hashed rather than ordered: findings are
+/// sorted at the end.
+fn key_groups<'a>(
+    articles: &'a [ArticleClaims],
+    stories: &Stories,
+    more: &'a [(usize, Claim)],
+) -> HashMap<Key<'a>, Vec<(usize, &'a Claim)>> {
+    let mut groups: HashMap<Key, Vec<(usize, &Claim)>> = HashMap::new();
+    let stated =
+        articles.iter().enumerate().flat_map(|(i, a)| a.claims.iter().filter(|c| c.comparable).map(move |c| (i, c)));
+    for (i, claim) in stated.chain(more.iter().map(|(i, c)| (*i, c))) {
+        let key = (stories.of_article[i], claim.kind.as_str(), claim.subject.as_str(), claim.qualifier.as_deref());
+        groups.entry(key).or_default().push((i, claim));
+    }
+    groups
+}
+
 /// The dates the undated articles take from the reports of their story they agree with
 /// ([`dates_from_peers`]), as (article, date): for reading them again, so that their
 /// "on Sunday" is placed.
 pub fn dates_from_stories(articles: &[ArticleClaims], stories: &Stories) -> Vec<(usize, NaiveDate)> {
-    let mut groups: HashMap<Key, Vec<(usize, &Claim)>> = HashMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        for c in a.claims.iter().filter(|c| c.comparable) {
-            let key = (stories.of_article[i], c.kind.as_str(), c.subject.as_str(), c.qualifier.as_deref());
-            groups.entry(key).or_default().push((i, c));
-        }
-    }
-    dates_from_peers(articles, &groups)
+    dates_from_peers(articles, &key_groups(articles, stories, &[]))
         .into_iter()
         .enumerate()
         .filter(|(i, d)| d.inferred && articles[*i].published.is_none())
@@ -528,23 +532,13 @@ fn is_update(dates: &[Dated], sets: &[usize], agree: &[Vec<bool>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Span;
     use crate::value::{Amount, Value};
 
     fn claim(kind: &str, subject: &str, qualifier: Option<&str>, value: f64) -> Claim {
         Claim {
-            rule: "test".into(),
-            kind: kind.into(),
-            subject: subject.into(),
             qualifier: qualifier.map(str::to_string),
-            value: Value::Number { amount: Amount::exact(value), unit: None },
             text: value.to_string(),
-            quote: String::new(),
-            span: Span { start: 0, end: 1, line: 1, column: 1 },
-            comparable: true,
-            qualifier_missing: false,
-            qualifier_inferred: false,
-            placed_by_inferred_date: false,
+            ..Claim::example(kind, subject, Value::Number { amount: Amount::exact(value), unit: None })
         }
     }
 

@@ -84,14 +84,14 @@ pub fn group(articles: &[ArticleClaims], grouping: Grouping) -> Stories {
             Grouping::Auto | Grouping::FrontMatter => a.story.clone(),
         }
     };
-    let mut label: Vec<Option<String>> = articles.iter().map(given).collect();
-    let free: Vec<usize> = (0..articles.len()).filter(|&i| label[i].is_none()).collect();
+    let labels: Vec<Option<String>> = articles.iter().map(given).collect();
+    let free: Vec<usize> = (0..articles.len()).filter(|&i| labels[i].is_none()).collect();
     let found = by_names(articles, &free);
-    // The clusters found, as (names, members); plus the given stories.
+    // The stories the user gave, then those found, as (given name, names, members).
     let mut clusters: Vec<(Option<String>, Vec<String>, Vec<usize>)> = Vec::new();
     let mut given_index: HashMap<String, usize> = HashMap::new();
-    for (i, l) in label.iter_mut().enumerate() {
-        if let Some(name) = l.take() {
+    for (i, label) in labels.into_iter().enumerate() {
+        if let Some(name) = label {
             let at = *given_index.entry(name.clone()).or_insert_with(|| {
                 clusters.push((Some(name), Vec::new(), Vec::new()));
                 clusters.len() - 1
@@ -192,7 +192,6 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
     let vectors: Vec<Vec<(usize, f64)>> =
         raw.iter().map(|names| names.iter().filter(|&&n| weight[n] > 0.0).map(|&n| (n, weight[n])).collect()).collect();
     let norm = |v: &[(usize, f64)]| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    let position: HashMap<usize, usize> = free.iter().enumerate().map(|(at, &i)| (i, at)).collect();
 
     let mut clusters = Clusters::new(weight.len());
     let mut assignment: Vec<Option<usize>> = vec![None; free.len()];
@@ -227,13 +226,14 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
         *a = merged[*a];
     }
     // Articles that name nothing another article names: with the only story there is,
-    // when there is one; else together, apart from the named ones.
+    // when there is one; else together, apart from the named ones. Members are kept as
+    // positions in `free` until the end.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.size.len()];
     let mut nameless: Vec<usize> = Vec::new();
     for (a, c) in assignment.iter().enumerate() {
         match c {
-            Some(c) => members[*c].push(free[a]),
-            None => nameless.push(free[a]),
+            Some(c) => members[*c].push(a),
+            None => nameless.push(a),
         }
     }
     members.retain(|m| !m.is_empty());
@@ -246,8 +246,8 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
         .map(|m| {
             // A story's names: those its articles give most, rare ones counting more.
             let mut sums: HashMap<usize, f64> = HashMap::new();
-            for &i in &m {
-                for &(n, w) in &vectors[position[&i]] {
+            for &a in &m {
+                for &(n, w) in &vectors[a] {
                     *sums.entry(n).or_insert(0.0) += w;
                 }
             }
@@ -256,11 +256,12 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
             // articles were read in.
             let rounded = |w: f64| (w * 1e6).round() as i64;
             ranked.sort_by(|a, b| rounded(b.1).cmp(&rounded(a.1)).then_with(|| key(shown[a.0]).cmp(&key(shown[b.0]))));
-            (ranked.into_iter().take(8).map(|(n, _)| shown[n].to_string()).collect(), m)
+            let names = ranked.into_iter().take(8).map(|(n, _)| shown[n].to_string()).collect();
+            (names, m.into_iter().map(|a| free[a]).collect())
         })
         .collect();
     if !nameless.is_empty() {
-        out.push((Vec::new(), nameless));
+        out.push((Vec::new(), nameless.into_iter().map(|a| free[a]).collect()));
     }
     out
 }

@@ -188,17 +188,10 @@ mod tests {
             names: names.iter().map(|n| n.to_string()).collect(),
             claims: vec![Claim {
                 rule: "talks".into(),
-                kind: "meeting_duration".into(),
-                subject: "talks".into(),
-                qualifier: None,
-                value: Value::Duration(Amount::exact(hours * 3600.0)),
                 text: format!("{hours} hours"),
                 quote: format!("Talks lasted {hours} hours, \"officials\" said.\té"),
                 span: Span { start: 3, end: 10, line: 2, column: 4 },
-                comparable: true,
-                qualifier_missing: false,
-                qualifier_inferred: false,
-                placed_by_inferred_date: false,
+                ..Claim::example("meeting_duration", "talks", Value::Duration(Amount::exact(hours * 3600.0)))
             }],
             ..Default::default()
         };

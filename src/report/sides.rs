@@ -409,7 +409,7 @@ pub fn file_name(path: &str) -> &str {
 mod tests {
     use super::*;
     use crate::compare::{ArticleClaims, compare};
-    use crate::extract::{Claim, Span};
+    use crate::extract::Claim;
     use crate::value::{Amount, Value};
     use chrono::NaiveDate;
 
@@ -417,18 +417,8 @@ mod tests {
         let claims = values
             .iter()
             .map(|v| Claim {
-                rule: "test".into(),
-                kind: "meeting_duration".into(),
-                subject: "talks".into(),
-                qualifier: None,
-                value: Value::Duration(Amount::exact(*v)),
                 text: v.to_string(),
-                quote: String::new(),
-                span: Span { start: 0, end: 1, line: 1, column: 1 },
-                comparable: true,
-                qualifier_missing: false,
-                qualifier_inferred: false,
-                placed_by_inferred_date: false,
+                ..Claim::example("meeting_duration", "talks", Value::Duration(Amount::exact(*v)))
             })
             .collect();
         ArticleClaims {

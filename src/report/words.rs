@@ -456,24 +456,14 @@ impl<'a> StoryNames<'a> {
 mod tests {
     use super::*;
     use crate::compare::{ArticleClaims, compare};
-    use crate::extract::{Claim, Span};
+    use crate::extract::Claim;
     use crate::value::{Amount, Value};
     use chrono::NaiveDate;
 
     fn claim(amount: Amount) -> Claim {
         Claim {
-            rule: "test".into(),
-            kind: "meeting_duration".into(),
-            subject: "talks".into(),
-            qualifier: None,
-            value: Value::Number { amount, unit: None },
             text: String::new(),
-            quote: String::new(),
-            span: Span { start: 0, end: 1, line: 1, column: 1 },
-            comparable: true,
-            qualifier_missing: false,
-            qualifier_inferred: false,
-            placed_by_inferred_date: false,
+            ..Claim::example("meeting_duration", "talks", Value::Number { amount, unit: None })
         }
     }
 
