@@ -18,6 +18,7 @@ pub mod extract;
 pub mod glob;
 pub mod names;
 pub mod parse;
+pub mod people;
 pub mod progress;
 pub mod published;
 pub mod report;

@@ -43,7 +43,7 @@ const ABBREVIATIONS: &[&str] =
     &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "no", "vs"];
 
 /// Whether a lower-case word is one of [`NOT_NAMES`], or a month or weekday.
-fn not_a_name(lower: &str) -> bool {
+pub(crate) fn not_a_name(lower: &str) -> bool {
     NOT_NAMES.contains(&lower)
         || crate::parse::date::month_number(lower).is_some()
         || crate::parse::date::weekday_number(lower).is_some()
@@ -81,6 +81,16 @@ pub fn names(text: &str) -> Vec<String> {
         keep
     };
     order.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
+}
+
+/// The lower-case words `text` capitalizes somewhere other than at a sentence's start:
+/// what tells a name that opens a sentence ("Brannock spoke") from an ordinary word
+/// that does ("Talks resumed").
+pub fn inner_capitals(text: &str) -> std::collections::HashSet<String> {
+    words(text)
+        .filter(|(word, opens)| !opens && word.chars().next().is_some_and(char::is_uppercase))
+        .map(|(word, _)| word.to_lowercase().replace('\u{2019}', "'"))
+        .collect()
 }
 
 /// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a

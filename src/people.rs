@@ -1,0 +1,563 @@
+//! People and organizations found in the text by the shape of their names, with no
+//! table of who is who.
+//!
+//! A name is a run of capitalized words that are not there only because a sentence or a
+//! headline starts with them, nor months, weekdays or titles. A title or role before
+//! it ("President", "Prime Minister", "envoy", "Sen.") marks a person; a last word such
+//! as "Union", "Ministry" or "Council", or an acronym, marks an organization. A
+//! possessive is cut ("Witkoff's" is Witkoff).
+//!
+//! A person is known by the folded spelling of their surname, so that "Steve Witkoff"
+//! and a later "Witkoff" are one person, and the spellings transliteration gives one
+//! name in different reports ("Zelensky", "Zelenskiy", "Zelenskyy") fold to one key
+//! ([`fold`]). A role named without a name ("the chancellor") is the person the article
+//! last named with that title, if any.
+//!
+//! Where a name is a place, a country or an institution, the world data says so first;
+//! this module is handed the tokens those took and leaves them alone.
+
+use crate::text::{Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameKind {
+    /// Someone: a name with a title, or a first name and a surname.
+    Person,
+    /// A body: a name ending in "Union", "Ministry", "Party", ..., or an acronym.
+    Organization,
+    /// A capitalized name of unknown kind: a person named by surname alone, a group.
+    Other,
+}
+
+/// One mention of a name in a sentence's tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    /// First token (index into the tokens given).
+    pub start: usize,
+    /// Token after the mention.
+    pub end: usize,
+    /// What it names.
+    pub kind: NameKind,
+    /// Who it is, across articles: the folded surname of a person, the folded words of
+    /// an organization.
+    pub key: String,
+    /// The name as written, without title or possessive.
+    pub written: String,
+    /// The title or role written before it ("president", "envoy"), if any.
+    pub title: Option<&'static str>,
+}
+
+/// Titles and roles that stand before a person's name, lower case, longest first where
+/// one begins another. Each is also the role a later "the chancellor" refers back to.
+#[rustfmt::skip]
+const TITLES: &[&[&str]] = &[
+    &["vice", "president"], &["prime", "minister"], &["foreign", "minister"], &["defense", "minister"],
+    &["defence", "minister"], &["finance", "minister"], &["interior", "minister"], &["deputy", "prime", "minister"],
+    &["secretary", "of", "state"], &["secretary", "general"], &["attorney", "general"], &["special", "envoy"],
+    &["house", "speaker"], &["senate", "majority", "leader"], &["senate", "minority", "leader"], &["majority", "leader"],
+    &["minority", "leader"], &["chief", "executive"], &["national", "security", "adviser"],
+    &["president"], &["chancellor"], &["minister"], &["secretary"], &["envoy"], &["ambassador"], &["senator"],
+    &["sen"], &["rep"], &["representative"], &["congressman"], &["congresswoman"], &["gov"], &["governor"],
+    &["mayor"], &["speaker"], &["leader"], &["chairman"], &["chairwoman"], &["chair"], &["ceo"], &["king"],
+    &["queen"], &["prince"], &["princess"], &["pope"], &["general"], &["gen"], &["admiral"], &["adm"],
+    &["colonel"], &["col"], &["adviser"], &["advisor"], &["aide"], &["spokesman"], &["spokeswoman"],
+    &["spokesperson"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
+    &["premier"], &["sheikh"], &["emir"], &["mr"], &["mrs"], &["ms"], &["dr"], &["lt"], &["capt"], &["sgt"],
+];
+
+/// Titles that say only how someone is addressed: no role to refer back to.
+const FORMS_OF_ADDRESS: &[&str] = &["mr", "mrs", "ms", "dr"];
+
+/// Last words that make a name an organization's.
+#[rustfmt::skip]
+const ORGANIZATION_WORDS: &[&str] = &[
+    "union", "unions", "party", "council", "ministry", "committee", "bank", "corporation", "corp", "inc", "ltd",
+    "llc", "association", "agency", "department", "office", "commission", "authority", "foundation", "institute",
+    "university", "court", "company", "group", "federation", "league", "alliance", "army", "forces", "guard",
+    "board", "administration", "government", "parliament", "assembly", "congress", "service", "services",
+    "bureau", "fund", "organization", "organisation", "network", "times", "post", "news", "journal", "press",
+    "airlines", "airways", "hospital", "school", "college", "church", "society", "club", "team", "cabinet",
+    "police", "command", "movement", "front", "coalition", "caucus", "conference", "summit", "act", "bill",
+    "program", "programme", "plan",
+];
+
+/// Capitalized words that open headlines, quotes and sentences or stand alone for other
+/// reasons, and never name anyone. Compared lower case; the small words of English are
+/// the names module's own.
+#[rustfmt::skip]
+const NEVER_NAMES: &[&str] = &[
+    "day", "week", "month", "year", "part", "chapter", "section", "article", "page", "update", "breaking",
+    "exclusive", "analysis", "opinion", "live", "watch", "listen", "editor", "note", "photo", "video",
+    "image", "caption", "source", "sources", "related", "more", "latest", "top", "world", "politics",
+    "business", "news", "sign", "subscribe", "follow", "click", "here", "january", "february",
+];
+
+/// Capitalized words that only group people ("Democrats", "Republicans"): names of a
+/// kind, never of one person.
+const GROUP_WORDS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "democrat",
+    "republican",
+    "conservatives",
+    "liberals",
+    "independents",
+    "socialists",
+    "greens",
+    "tories",
+    "labour",
+    "officials",
+];
+
+/// Particles that may stand lower case inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &["von", "van", "der", "de", "da", "di", "du", "la", "le", "bin", "al", "ibn", "del", "dos"];
+
+/// The spelling key of a name: lower case, accents dropped, and the differences that
+/// transliteration makes between reports folded away: a final -y, -iy, -yy, -yi or -ii
+/// is one sound ("Zelensky", "Zelenskiy", "Zelenskyy"); -iye- and -ye- after a consonant
+/// are -ie- and -e- ("Dmitriyev"); a hard c is k ("Witcoff"); doubled letters are one.
+pub fn fold(name: &str) -> String {
+    transliterated(&plain(name))
+}
+
+/// A name in lower case without accents, its words joined by hyphens.
+pub fn plain(name: &str) -> String {
+    let mut plain = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => plain.push(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => plain.push('a'),
+            'ç' | 'ć' | 'č' => plain.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => plain.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => plain.push('i'),
+            'ñ' | 'ń' | 'ň' => plain.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => plain.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => plain.push('u'),
+            'ý' | 'ÿ' => plain.push('y'),
+            'š' | 'ś' | 'ş' => plain.push('s'),
+            'ž' | 'ź' | 'ż' => plain.push('z'),
+            'ł' | 'ľ' | 'ĺ' => plain.push('l'),
+            'ğ' | 'ģ' => plain.push('g'),
+            'ř' | 'ŕ' => plain.push('r'),
+            'ț' | 'ţ' | 'ť' => plain.push('t'),
+            'đ' | 'ď' => plain.push('d'),
+            'ß' => plain.push_str("ss"),
+            '-' | ' ' => plain.push('-'),
+            _ => {}
+        }
+    }
+    plain
+}
+
+/// The transliteration differences folded away from a plain name.
+fn transliterated(plain: &str) -> String {
+    let mut word = plain.replace("ck", "k").replace("ph", "f");
+    // A hard c before a, o, u or a consonant, and at the end.
+    let chars: Vec<char> = word.chars().collect();
+    word = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let next = chars.get(i + 1).copied();
+            if c == 'c' && !matches!(next, Some('e' | 'i' | 'y' | 'h')) { 'k' } else { c }
+        })
+        .collect();
+    // A y between a consonant and a vowel is an i ("Podolyak", "Podoliak").
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiou".contains(*c));
+    let chars: Vec<char> = word.chars().collect();
+    word = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let after_consonant = i > 0 && chars[i - 1].is_ascii_alphabetic() && !vowel(chars.get(i - 1));
+            if c == 'y' && after_consonant && vowel(chars.get(i + 1)) { 'i' } else { c }
+        })
+        .collect();
+    for (from, to) in [("iye", "ie"), ("iyu", "iu"), ("iya", "ia")] {
+        word = word.replace(from, to);
+    }
+    for ending in ["iyy", "yy", "iy", "yi", "ii", "ij", "y"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.len() >= 3 {
+                word = format!("{stem}i");
+                break;
+            }
+        }
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if out.ends_with(c) && c != '-' && !c.is_ascii_digit() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+}
+
+fn word(tokens: &[Token], i: usize) -> Option<&str> {
+    match &tokens.get(i)?.kind {
+        TokenKind::Word(w) => Some(w.as_str()),
+        TokenKind::Punct(_) => None,
+    }
+}
+
+fn capitalized(text: &str, token: &Token) -> bool {
+    text.get(token.span.clone()).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+}
+
+fn all_capitals(text: &str, token: &Token) -> bool {
+    let written = text.get(token.span.clone()).unwrap_or("");
+    written.chars().count() >= 2 && written.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The title that stands at token `i`, and the token after it (a full stop after an
+/// abbreviated title is part of it).
+fn title_at(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
+    for title in TITLES {
+        let fits = title.iter().enumerate().all(|(k, w)| word(tokens, i + k) == Some(w));
+        if fits {
+            let mut end = i + title.len();
+            if matches!(tokens.get(end).map(|t| &t.kind), Some(TokenKind::Punct('.'))) {
+                end += 1;
+            }
+            let name: &'static str = title.last().copied().unwrap_or("");
+            let name = if title.len() > 1 { joined(title) } else { name };
+            return Some((name, end));
+        }
+    }
+    None
+}
+
+/// A title of several words as one static string ("prime minister").
+fn joined(title: &[&'static str]) -> &'static str {
+    // The table is fixed: every joined title is one of these.
+    const JOINED: &[(&[&str], &str)] = &[
+        (&["vice", "president"], "vice president"),
+        (&["prime", "minister"], "prime minister"),
+        (&["foreign", "minister"], "foreign minister"),
+        (&["defense", "minister"], "defense minister"),
+        (&["defence", "minister"], "defense minister"),
+        (&["finance", "minister"], "finance minister"),
+        (&["interior", "minister"], "interior minister"),
+        (&["deputy", "prime", "minister"], "deputy prime minister"),
+        (&["secretary", "of", "state"], "secretary of state"),
+        (&["secretary", "general"], "secretary general"),
+        (&["attorney", "general"], "attorney general"),
+        (&["special", "envoy"], "envoy"),
+        (&["house", "speaker"], "speaker"),
+        (&["senate", "majority", "leader"], "majority leader"),
+        (&["senate", "minority", "leader"], "minority leader"),
+        (&["majority", "leader"], "majority leader"),
+        (&["minority", "leader"], "minority leader"),
+        (&["chief", "executive"], "chief executive"),
+        (&["national", "security", "adviser"], "national security adviser"),
+    ];
+    JOINED.iter().find(|(words, _)| *words == title).map_or("", |(_, name)| name)
+}
+
+/// What an article has taught about names so far: which words it writes capitalized
+/// inside sentences (so a sentence-initial "Talks" is no name but "Brannock" is), and
+/// which person each role last named.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Lower-case words the article capitalizes somewhere other than at a sentence's
+    /// start.
+    inner: HashSet<String>,
+    /// Role to the key of the person the article last named with it.
+    roles: HashMap<&'static str, String>,
+    /// Key to the fullest spelling seen ("Steve Witkoff" for `witkoff`).
+    full: HashMap<String, String>,
+    /// Whether the text being read is a headline, where every word may be capitalized:
+    /// only words the body capitalizes inside its sentences count as names there.
+    title_case: bool,
+}
+
+impl Names {
+    /// Learn the article's capitalized words from its body text.
+    pub fn new(body: &str) -> Names {
+        Names { inner: crate::names::inner_capitals(body), ..Names::default() }
+    }
+
+    /// The fullest spelling of a key the article has given.
+    pub fn full_name(&self, key: &str) -> Option<&str> {
+        self.full.get(key).map(String::as_str)
+    }
+
+    /// The people and organizations a headline names: as [`Names::find`], but only
+    /// words the body itself capitalizes inside sentences count, since a headline in
+    /// title case capitalizes every word.
+    pub fn find_in_headline(&mut self, text: &str, tokens: &[Token]) -> Vec<NameMention> {
+        self.title_case = true;
+        let found = self.find(text, tokens, &vec![false; tokens.len()]);
+        self.title_case = false;
+        found
+    }
+
+    /// The people and organizations named among a sentence's `tokens` (the sentence's
+    /// first token first), skipping the tokens `taken` by places and institutions.
+    /// Roles without a name ("the chancellor") come back as the person the article
+    /// last named with that role, when it has.
+    pub fn find(&mut self, text: &str, tokens: &[Token], taken: &[bool]) -> Vec<NameMention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        // Where the sentence's words begin: past opening quotes, brackets and bullets.
+        let opening = tokens.iter().position(|t| matches!(t.kind, TokenKind::Word(_))).unwrap_or(0);
+        while i < tokens.len() {
+            if taken.get(i).copied().unwrap_or(false) || word(tokens, i).is_none() {
+                i += 1;
+                continue;
+            }
+            let title = title_at(tokens, i);
+            let titled_capital = title.is_some() && capitalized(text, &tokens[i]);
+            let name_from = title.map_or(i, |(_, end)| end);
+            let run = self.run(text, tokens, name_from, taken);
+            match (title, run) {
+                (Some((role, _)), Some((start, end))) if start == name_from => {
+                    let mention = self.mention(text, tokens, start, end, Some(role), i == opening && !titled_capital);
+                    if let Some(m) = mention {
+                        if !FORMS_OF_ADDRESS.contains(&role) && m.kind == NameKind::Person {
+                            self.roles.insert(role, m.key.clone());
+                        }
+                        out.push(NameMention { start: i, ..m });
+                    }
+                    i = end;
+                }
+                (Some((role, end)), _) => {
+                    // A role without a name refers back to whoever the article last
+                    // named with it.
+                    if let Some(key) = self.roles.get(role) {
+                        let written = self.full.get(key).cloned().unwrap_or_else(|| key.clone());
+                        out.push(NameMention {
+                            start: i,
+                            end,
+                            kind: NameKind::Person,
+                            key: key.clone(),
+                            written,
+                            title: Some(role),
+                        });
+                    }
+                    i = end;
+                }
+                (None, Some((start, end))) if start == i => {
+                    if let Some(m) = self.mention(text, tokens, start, end, None, start == opening) {
+                        out.push(m);
+                    }
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The run of capitalized words starting at token `i`, if one does: name words,
+    /// inner particles and hyphens, and initials with their full stops.
+    fn run(&self, text: &str, tokens: &[Token], i: usize, taken: &[bool]) -> Option<(usize, usize)> {
+        let starts = |k: usize| {
+            !taken.get(k).copied().unwrap_or(false)
+                && word(tokens, k).is_some_and(|w| {
+                    let w = strip_possessive(w);
+                    !crate::names::not_a_name(w) && (!self.title_case || self.inner.contains(w))
+                })
+                && capitalized(text, &tokens[k])
+        };
+        if !starts(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        loop {
+            // A possessive ends the name.
+            if word(tokens, end - 1).is_some_and(|w| w.ends_with("'s")) {
+                break;
+            }
+            match tokens.get(end).map(|t| &t.kind) {
+                // An initial's full stop: "Donald J. Trump".
+                Some(TokenKind::Punct('.'))
+                    if word(tokens, end - 1).is_some_and(|w| w.chars().count() == 1) && starts(end + 1) =>
+                {
+                    end += 2;
+                }
+                Some(TokenKind::Punct('-' | '\u{2010}' | '\u{2011}')) if starts(end + 1) => end += 2,
+                Some(TokenKind::Word(w)) if PARTICLES.contains(&w.as_str()) => {
+                    // "von der Leyen": particles, then a capitalized word.
+                    let mut k = end;
+                    while word(tokens, k).is_some_and(|w| PARTICLES.contains(&w)) {
+                        k += 1;
+                    }
+                    if !starts(k) {
+                        break;
+                    }
+                    end = k + 1;
+                }
+                Some(TokenKind::Word(_)) if starts(end) => end += 1,
+                _ => break,
+            }
+        }
+        Some((i, end))
+    }
+
+    /// The mention the run `start..end` makes, or `None` where it names nothing: a
+    /// sentence's opening word the article never capitalizes elsewhere, a group word.
+    fn mention(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        mut start: usize,
+        end: usize,
+        title: Option<&'static str>,
+        opens_sentence: bool,
+    ) -> Option<NameMention> {
+        let words_of = |from: usize| -> Vec<&str> {
+            (from..end).filter_map(|k| word(tokens, k)).map(strip_possessive).collect::<Vec<_>>()
+        };
+        if opens_sentence && title.is_none() {
+            let first = strip_possessive(word(tokens, start)?);
+            if !self.inner.contains(first) && !self.full.contains_key(&fold(first)) {
+                // "Talks Witkoff held": the first word is the sentence's, the rest a name.
+                start += 1;
+                while start < end && word(tokens, start).is_none() {
+                    start += 1;
+                }
+                if start >= end {
+                    return None;
+                }
+            }
+        }
+        let words = words_of(start);
+        let last = *words.last()?;
+        if words.iter().all(|w| NEVER_NAMES.contains(w)) {
+            return None;
+        }
+        let written: String = {
+            let from = tokens[start].span.start;
+            let to = tokens[end - 1].span.end;
+            let raw = text.get(from..to).unwrap_or("");
+            strip_possessive(&raw.replace('\u{2019}', "'")).to_string()
+        };
+        let acronym = end - start == 1 && all_capitals(text, &tokens[start]);
+        if GROUP_WORDS.contains(&last) && title.is_none() {
+            return None;
+        }
+        let kind = if ORGANIZATION_WORDS.contains(&last) || acronym {
+            NameKind::Organization
+        } else if title.is_some() || words.len() >= 2 {
+            NameKind::Person
+        } else {
+            NameKind::Other
+        };
+        let key = match kind {
+            NameKind::Organization => plain(&words.join("-")),
+            _ => fold(last),
+        };
+        if key.is_empty() {
+            return None;
+        }
+        let fuller = self.full.get(&key).is_none_or(|known| known.len() < written.len());
+        if fuller {
+            self.full.insert(key.clone(), written.clone());
+        }
+        // A surname alone, once the article has given the full name, is that person.
+        let kind = if kind == NameKind::Other && self.full.get(&key).is_some_and(|f| f.contains(' ')) {
+            NameKind::Person
+        } else {
+            kind
+        };
+        Some(NameMention { start, end, kind, key, written, title })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    /// The examples table beside this module: sentences and the names they give.
+    #[derive(Deserialize)]
+    struct Table {
+        fold: Vec<FoldRow>,
+        names: Vec<NamesRow>,
+    }
+
+    #[derive(Deserialize)]
+    struct FoldRow {
+        same: Vec<String>,
+        #[serde(default)]
+        not: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    struct NamesRow {
+        /// Earlier text of the same article, read first (not checked).
+        #[serde(default)]
+        before: String,
+        text: String,
+        /// Whether `text` is the article's headline.
+        #[serde(default)]
+        headline: bool,
+        /// `key` or `key:kind` for each name, in order.
+        names: Vec<String>,
+    }
+
+    fn table() -> Table {
+        toml::from_str(include_str!("people_examples.toml")).expect("people_examples.toml parses")
+    }
+
+    fn found(body: &str, before: &str, text: &str, headline: bool) -> Vec<String> {
+        let mut names = Names::new(body);
+        let mut all = Vec::new();
+        for part in [before, text] {
+            for sentence in crate::text::sentences(part, 0..part.len()) {
+                let tokens = crate::text::tokens(part, sentence.span.clone());
+                let mentions = if headline && std::ptr::eq(part, text) {
+                    names.find_in_headline(part, &tokens)
+                } else {
+                    names.find(part, &tokens, &vec![false; tokens.len()])
+                };
+                if std::ptr::eq(part, text) {
+                    all.extend(mentions);
+                }
+            }
+        }
+        all.into_iter()
+            .map(|m| match m.kind {
+                NameKind::Person => m.key,
+                NameKind::Organization => format!("{}:org", m.key),
+                NameKind::Other => format!("{}:other", m.key),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spellings_of_one_name_fold_together() {
+        for row in table().fold {
+            let key = fold(&row.same[0]);
+            for other in &row.same {
+                assert_eq!(fold(other), key, "{other} should fold like {}", row.same[0]);
+            }
+            for other in &row.not {
+                assert_ne!(fold(other), key, "{other} should not fold like {}", row.same[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn names_by_their_shape() {
+        for row in table().names {
+            let body = if row.headline { row.before.clone() } else { format!("{} {}", row.before, row.text) };
+            assert_eq!(found(&body, &row.before, &row.text, row.headline), row.names, "{}", row.text);
+        }
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        for text in ["", ".", "A", "’s", "Ünal’s ’", "Mr.", "President", "J. . K", "von", "- A -", "Sen. ."] {
+            let _ = found(text, "", text, false);
+            let _ = found(text, "", text, true);
+        }
+    }
+}
