@@ -667,6 +667,7 @@ fn synthetic(articles: usize, per_article: usize, keys: usize, draw: Keys, seed:
                         qualifier_missing,
                         qualifier_inferred: false,
                         placed_by_inferred_date: false,
+                        facets: None,
                     }
                 })
                 .collect();

@@ -251,6 +251,7 @@ mod tests {
             qualifier_missing: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
+            facets: None,
         };
         ArticleClaims {
             path: path.into(),

@@ -504,10 +504,13 @@ fn run_diff(settings: &Settings, args: &DiffArgs) -> io::Result<ExitCode> {
     let Some(rules) = analysis::load_rules(&settings.rule_dirs(&args.common.rules)) else {
         return Ok(ExitCode::from(2));
     };
-    let (articles, errors) = read_claims(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
+    let (mut articles, errors) = read_claims(&[args.a.clone(), args.b.clone()], &rules, args.common.published);
     for e in &errors {
         eprintln!("error: {e}");
     }
+    // The two articles are read as one story: the events they speak of are told apart
+    // between them.
+    crate::compare::events::identify(&mut articles, &[0, 0]);
     let [a, b] = articles.as_slice() else { return Ok(ExitCode::from(2)) };
     let text = if json { report::extract_json(&articles) } else { report::diff(a, b) };
     io::stdout().lock().write_all(text.as_bytes())?;

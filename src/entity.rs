@@ -156,6 +156,20 @@ impl Entities {
         named.iter().all(|n| e.when.iter().flatten().chain(&e.with).any(|part| self.lies_in(n, part)))
     }
 
+    /// The places place `id` lies in, nearest first.
+    pub fn containers(&self, id: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut current = id;
+        while let Some(parent) = self.parent.get(current) {
+            if out.iter().any(|p| p == parent) || out.len() >= 16 {
+                break;
+            }
+            out.push(parent.clone());
+            current = parent;
+        }
+        out
+    }
+
     /// Whether place `id` is `container` or lies inside it.
     pub fn lies_in(&self, id: &str, container: &str) -> bool {
         let mut current = id;

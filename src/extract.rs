@@ -17,6 +17,10 @@ use std::ops::Range;
 /// compared.
 pub const UNKNOWN_SUBJECT: &str = "unknown";
 
+/// What stands for the event in the subject of a claim whose event comparison tells
+/// from its facets ([`Facets`]).
+pub const PENDING_EVENT: &str = "{event}";
+
 /// Where a claim stands in its article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
@@ -28,6 +32,52 @@ pub struct Span {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+}
+
+/// Who, where and when a claim about an event speaks of, as its sentence (or the
+/// sentences before it in its paragraph) names them: what comparison uses to decide
+/// which claims of different articles are about the same event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// People and organizations taking part, by key ([`crate::people::fold`]), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub who: Vec<String>,
+    /// Where: place ids, sorted.
+    #[serde(rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// The places those lie in (Florida and the United States for Miami), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
+    /// When: the days the report describes (a meeting's own date, else its
+    /// sentence's), first and last.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "days")]
+    pub when: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Whether it is a call rather than a meeting in person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub call: bool,
+    /// The names as the article writes them, for people to read ("Merz, Starmer ·
+    /// Berlin").
+    pub shown: String,
+}
+
+/// Days as `["YYYY-MM-DD", "YYYY-MM-DD"]`.
+fn days<S: serde::Serializer>(
+    when: &Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    out: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeTuple;
+    let Some((first, last)) = when else { return out.serialize_none() };
+    let mut pair = out.serialize_tuple(2)?;
+    pair.serialize_element(&first.to_string())?;
+    pair.serialize_element(&last.to_string())?;
+    pair.end()
+}
+
+impl Facets {
+    /// Whether the facets name anyone or anywhere: else nothing tells the event.
+    pub fn names_something(&self) -> bool {
+        !self.who.is_empty() || !self.places.is_empty()
+    }
 }
 
 /// A claim: `(kind, subject, qualifier) = value`, with where it stands.
@@ -66,6 +116,10 @@ pub struct Claim {
     /// a date may be a week off: it can join an agreement, never make a dispute.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub placed_by_inferred_date: bool,
+    /// For a claim about an event no table names: who, where and when, from which
+    /// comparison tells the event ([`crate::compare::events`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Box<Facets>>,
 }
 
 impl Claim {
@@ -94,8 +148,132 @@ impl Claim {
             qualifier_missing: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
+            facets: None,
         }
     }
+}
+
+/// Who and where a sentence names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Scene {
+    /// People and organizations by key, with the name as written.
+    who: std::collections::BTreeMap<String, String>,
+    /// Places by id, with the name as written.
+    places: std::collections::BTreeMap<String, String>,
+    /// Whether the sentence speaks of a call.
+    call: bool,
+}
+
+impl Scene {
+    fn is_empty(&self) -> bool {
+        self.who.is_empty() && self.places.is_empty()
+    }
+
+    /// The facets of a claim standing in this scene at `when`; `within` gives the places
+    /// a place lies in.
+    fn facets(&self, when: Option<(chrono::NaiveDate, chrono::NaiveDate)>, rules: &RuleSet) -> Facets {
+        // Where the event is: the places named that hold none of the others ("the
+        // Kremlin" of "the Kremlin in Moscow"), and what those lie in.
+        let mut within: Vec<String> = self.places.keys().flat_map(|p| rules.entities.containers(p)).collect();
+        within.sort();
+        within.dedup();
+        // A country counts only where nothing inside one is named: "peace in Ukraine"
+        // beside "the Kremlin" is what the talks are about, not where.
+        let local = self.places.keys().any(|p| !rules.entities.containers(p).is_empty());
+        let places: Vec<(&String, &String)> = self
+            .places
+            .iter()
+            .filter(|(id, _)| within.binary_search(id).is_err())
+            .filter(|(id, _)| !local || !rules.entities.containers(id).is_empty())
+            .collect();
+        let within: Vec<String> = within
+            .into_iter()
+            .filter(|w| places.iter().any(|(p, _)| rules.entities.containers(p).contains(w)))
+            .collect();
+        let who: Vec<&str> = self.who.values().map(String::as_str).collect();
+        let shown_places: Vec<&str> = places.iter().map(|(_, w)| w.as_str()).collect();
+        let shown = [who.join(", "), shown_places.join(", ")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
+        Facets {
+            who: self.who.keys().cloned().collect(),
+            places: places.iter().map(|(id, _)| (*id).clone()).collect(),
+            within,
+            when,
+            call: self.call,
+            shown: shown.join(" \u{b7} "),
+        }
+    }
+}
+
+/// Words that make a sentence speak of a call rather than a meeting in person.
+fn speaks_of_a_call(raw: &[Token]) -> bool {
+    raw.iter().enumerate().any(|(i, t)| match &t.kind {
+        TokenKind::Word(w) => match w.as_str() {
+            "phone" | "phoned" | "telephone" | "videoconference" => true,
+            "call" => !matches!(raw.get(i + 1).map(|t| &t.kind), Some(TokenKind::Word(n)) if n == "for" || n == "on"),
+            _ => false,
+        },
+        TokenKind::Punct(_) => false,
+    })
+}
+
+/// Who and where the tokens of a sentence name: the people and places of the entity
+/// tables, and the people and organizations the text names by the shape of their names.
+fn scene(
+    text: &str,
+    raw: &[Token],
+    mentions: &mut Vec<Mention>,
+    names: &mut crate::people::Names,
+    entities: &crate::entity::Entities,
+    headline: bool,
+) -> Scene {
+    let mut scene = Scene { call: speaks_of_a_call(raw), ..Scene::default() };
+    let mut taken = vec![false; raw.len()];
+    let written = |m: &Mention| -> String {
+        let from = raw[m.start].span.start;
+        let to = raw[m.end - 1].span.end;
+        let w = text.get(from..to).unwrap_or("").replace('\u{2019}', "'");
+        w.strip_suffix("'s").unwrap_or(&w).to_string()
+    };
+    for m in mentions.iter() {
+        for t in taken.iter_mut().take(m.end).skip(m.start) {
+            *t = true;
+        }
+        let before = m.start.checked_sub(1).and_then(|i| match &raw[i].kind {
+            TokenKind::Word(w) => Some(w.as_str()),
+            TokenKind::Punct(_) => None,
+        });
+        let came_from = m.kind == crate::rule::pattern::EntityKind::Place && before == Some("from");
+        // A country is where something happens only after "in", "at" or "to"; else it
+        // is a party to it ("Ukraine rejected", "talks on Ukraine").
+        let country = entities.containers(&m.id).is_empty();
+        let venue = !country || matches!(before, Some("in" | "at" | "to" | "inside"));
+        match m.kind {
+            crate::rule::pattern::EntityKind::Place if !came_from && venue => {
+                scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
+            }
+            crate::rule::pattern::EntityKind::Person => {
+                scene.who.entry(m.id.clone()).or_insert_with(|| written(m));
+            }
+            _ => {}
+        }
+    }
+    let found = if headline { names.find_in_headline(text, raw) } else { names.find(text, raw, &taken) };
+    for n in found {
+        // People the text names fill a rule's `{person}` slots as the tables' do.
+        if n.kind != crate::people::NameKind::Organization {
+            mentions.push(Mention {
+                start: n.start,
+                end: n.end,
+                kind: crate::rule::pattern::EntityKind::Person,
+                id: n.key.clone(),
+            });
+        }
+        if !n.aside {
+            scene.who.entry(n.key).or_insert(n.written);
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    scene
 }
 
 /// A sentence ready for matching: its tokens with values merged in, and what it names.
@@ -112,6 +290,8 @@ struct Prepared {
     named: BTreeSet<String>,
     /// The kinds of value the sentence holds.
     kinds: Vec<ValueKind>,
+    /// Who and where it names.
+    scene: Scene,
 }
 
 impl Prepared {
@@ -136,9 +316,16 @@ fn value_kind(value: &Value) -> ValueKind {
 }
 
 /// Merge value spans into a sentence's tokens and remap entity mentions onto them.
-fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -> Prepared {
+fn prepare(
+    text: &str,
+    sentence: &Sentence,
+    values: &[Found],
+    rules: &RuleSet,
+    names: &mut crate::people::Names,
+) -> Prepared {
     let raw: Vec<Token> = text::tokens(text, sentence.span.clone());
-    let raw_mentions = rules.entities.mentions(text, &raw);
+    let mut raw_mentions = rules.entities.mentions(text, &raw);
+    let scene = scene(text, &raw, &mut raw_mentions, names, &rules.entities, false);
     let first_value = values.partition_point(|v| v.end <= sentence.span.start);
     let holds_values = values.get(first_value).is_some_and(|f| f.start < sentence.span.end);
     if !holds_values {
@@ -160,6 +347,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
             raw,
             named,
             kinds: Vec::new(),
+            scene,
         };
     }
     let mut toks = Vec::with_capacity(raw.len());
@@ -219,7 +407,7 @@ fn prepare(text: &str, sentence: &Sentence, values: &[Found], rules: &RuleSet) -
         })
         .collect();
     kinds.dedup();
-    Prepared { toks, words_of, spans, mentions, event, raw, named, kinds }
+    Prepared { toks, words_of, spans, mentions, event, raw, named, kinds, scene }
 }
 
 /// A sentence's words as a set.
@@ -470,6 +658,50 @@ fn sentence_events(
         .collect()
 }
 
+/// The scene each sentence speaks in: the people and places it names itself, else
+/// those of the nearest sentence before it in its paragraph that names some, else the
+/// article's own: its headline's, or else its opening paragraph's first.
+fn sentence_scenes<'a>(
+    sentences: &[Sentence],
+    prepared: &'a [Prepared],
+    headline: Option<&'a Scene>,
+) -> Vec<Option<&'a Scene>> {
+    let opening = sentences.first().map(|s| s.paragraph);
+    let own = headline.filter(|h| !h.is_empty()).or_else(|| {
+        sentences
+            .iter()
+            .zip(prepared)
+            .take_while(|(s, _)| Some(s.paragraph) == opening)
+            .map(|(_, p)| &p.scene)
+            .find(|scene| !scene.is_empty())
+    });
+    let mut scenes: Vec<Option<&Scene>> = Vec::with_capacity(prepared.len());
+    for (i, p) in prepared.iter().enumerate() {
+        let previous = i.checked_sub(1).filter(|prev| sentences[*prev].paragraph == sentences[i].paragraph);
+        let scene = if !p.scene.is_empty() { Some(&p.scene) } else { previous.and_then(|prev| scenes[prev]).or(own) };
+        scenes.push(scene);
+    }
+    scenes
+}
+
+/// The days a sentence's first placed date of a week or less covers.
+fn days_of_sentence(p: &Prepared, values: &[Found]) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    p.toks.iter().find_map(|t| match t {
+        Tok::Value { index, kind: ValueKind::Date } => days_of(&values.get(*index)?.value),
+        _ => None,
+    })
+}
+
+/// The days a placed date of a week or less covers.
+fn days_of(value: &Value) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    match value {
+        Value::Date(crate::value::DateValue::Span { start, end, .. }) if (*end - *start).num_days() < 8 => {
+            Some((*start, *end))
+        }
+        _ => None,
+    }
+}
+
 /// How a claim ranks among the claims of one value: whether its subject is known,
 /// whether its pattern fixes the qualifier, the match's length in bytes, whether it can
 /// be compared.
@@ -482,7 +714,14 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let values = scan::scan_anchored(&masked, article.body_start, &anchor);
     let sentences = text::sentences(&masked, article.body_start..masked.len());
     let index = LineIndex::new(&article.text);
-    let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules)).collect();
+    let mut names = crate::people::Names::new(masked.get(article.body_start..).unwrap_or(""));
+    let headline = article.meta.title.as_deref().map(|title| {
+        let toks = text::tokens(title, 0..title.len());
+        let mut mentions = rules.entities.mentions(title, &toks);
+        scene(title, &toks, &mut mentions, &mut names, &rules.entities, true)
+    });
+    let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules, &mut names)).collect();
+    let scenes = sentence_scenes(&sentences, &prepared, headline.as_ref());
     let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
     // Best claim per value (by its first byte): qualified over unqualified, then the
     // longer match.
@@ -546,7 +785,21 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let matched = m.start..m.end;
                     let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
-                    let subject = subject(rule, template, p, events[si].as_deref(), value_at, &matched);
+                    // An event no table names is told by its facets, once comparison has
+                    // seen every article: its subject keeps the `{event}` placeholder.
+                    let pending = events[si].is_none() && scenes[si].is_some_and(|scene| !scene.is_empty());
+                    let event = events[si].as_deref().or(pending.then_some(PENDING_EVENT));
+                    let subject = subject(rule, template, p, event, value_at, &matched);
+                    let facets =
+                        subject.as_deref().filter(|s| s.contains(PENDING_EVENT)).and(scenes[si]).map(|scene| {
+                            let when = days_of(&found.value).filter(|_| rule.max_days.is_some()).or_else(|| {
+                                (0..=si)
+                                    .rev()
+                                    .take_while(|&j| sentences[j].paragraph == sentence.paragraph)
+                                    .find_map(|j| days_of_sentence(&prepared[j], &values))
+                            });
+                            Box::new(scene.facets(when, rules))
+                        });
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
                     // A recurring subject is the occasion of the day its words date it to.
                     let (subject, occasion_known) = match subject {
@@ -600,6 +853,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         qualifier_missing,
                         qualifier_inferred: false,
                         placed_by_inferred_date: false,
+                        facets,
                     };
                     match slot {
                         Some(i) => best[i] = (found.start, rank, claim),

@@ -46,6 +46,9 @@ pub struct NameMention {
     pub written: String,
     /// The title or role written before it ("president", "envoy"), if any.
     pub title: Option<&'static str>,
+    /// Whether the sentence names them only aside: as someone who speaks of the matter
+    /// (a spokesman, an adviser) or whose someone else is ("Trump's envoy").
+    pub aside: bool,
 }
 
 /// Titles and roles that stand before a person's name, lower case, longest first where
@@ -62,8 +65,35 @@ const TITLES: &[&[&str]] = &[
     &["mayor"], &["speaker"], &["leader"], &["chairman"], &["chairwoman"], &["chair"], &["ceo"], &["king"],
     &["queen"], &["prince"], &["princess"], &["pope"], &["general"], &["gen"], &["admiral"], &["adm"],
     &["colonel"], &["col"], &["adviser"], &["advisor"], &["aide"], &["spokesman"], &["spokeswoman"],
-    &["spokesperson"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
+    &["spokesperson"], &["analyst"], &["expert"], &["professor"], &["correspondent"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
     &["premier"], &["sheikh"], &["emir"], &["mr"], &["mrs"], &["ms"], &["dr"], &["lt"], &["capt"], &["sgt"],
+];
+
+/// Titles of people who speak of what others do rather than take part in it.
+const COMMENTATORS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "expert",
+    "professor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "national security adviser",
+];
+
+/// Words for the people who act for someone: after a possessive ("Trump's aides"),
+/// they say the possessor is not the one acting.
+#[rustfmt::skip]
+const STAFF: &[&str] = &[
+    "aide", "aides", "envoy", "envoys", "adviser", "advisers", "advisor", "advisors", "official", "officials",
+    "negotiator", "negotiators", "team", "delegation", "delegates", "representative", "representatives",
+    "emissary", "emissaries", "spokesman", "spokeswoman", "spokesperson", "lawyer", "lawyers", "administration",
+    "government", "son-in-law", "minister", "ministers", "staff", "allies", "lieutenants", "deputies",
 ];
 
 /// Titles that say only how someone is addressed: no role to refer back to.
@@ -79,7 +109,8 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "bureau", "fund", "organization", "organisation", "network", "times", "post", "news", "journal", "press",
     "airlines", "airways", "hospital", "school", "college", "church", "society", "club", "team", "cabinet",
     "police", "command", "movement", "front", "coalition", "caucus", "conference", "summit", "act", "bill",
-    "program", "programme", "plan",
+    "program", "programme", "plan", "guild", "syndicate", "confederation", "brotherhood",
+    "teamsters", "workers",
 ];
 
 /// Capitalized words that open headlines, quotes and sentences or stand alone for other
@@ -178,11 +209,11 @@ fn transliterated(plain: &str) -> String {
         word = word.replace(from, to);
     }
     for ending in ["iyy", "yy", "iy", "yi", "ii", "ij", "y"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if stem.len() >= 3 {
-                word = format!("{stem}i");
-                break;
-            }
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.len() >= 3
+        {
+            word = format!("{stem}i");
+            break;
         }
     }
     let mut out = String::with_capacity(word.len());
@@ -193,6 +224,17 @@ fn transliterated(plain: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether a line is written in title case: four words or more, nearly all capitalized.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let small =
+        |w: &&str| matches!(*w, "a" | "an" | "the" | "of" | "in" | "on" | "and" | "for" | "to" | "at" | "by" | "with");
+    let capitals = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let counted = words.iter().filter(|w| !small(w)).count();
+    words.len() >= 4 && capitals * 10 >= counted * 9
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -272,6 +314,11 @@ pub struct Names {
     roles: HashMap<&'static str, String>,
     /// Key to the fullest spelling seen ("Steve Witkoff" for `witkoff`).
     full: HashMap<String, String>,
+    /// The last word of each organization's name to its key: a later "the Guild" is
+    /// the "Calder Bay Longshore Guild" the article named before.
+    organizations: HashMap<String, String>,
+    /// Keys of people the article introduces as commentators.
+    commentators: HashSet<String>,
     /// Whether the text being read is a headline, where every word may be capitalized:
     /// only words the body capitalizes inside its sentences count as names there.
     title_case: bool,
@@ -280,7 +327,10 @@ pub struct Names {
 impl Names {
     /// Learn the article's capitalized words from its body text.
     pub fn new(body: &str) -> Names {
-        Names { inner: crate::names::inner_capitals(body), ..Names::default() }
+        // Lines in title case (a headline or a subhead in the body) capitalize every
+        // word: they teach nothing about names.
+        let prose: String = body.lines().filter(|line| !title_case(line)).collect::<Vec<_>>().join("\n");
+        Names { inner: crate::names::inner_capitals(&prose), ..Names::default() }
     }
 
     /// The fullest spelling of a key the article has given.
@@ -293,7 +343,7 @@ impl Names {
     /// title case capitalizes every word.
     pub fn find_in_headline(&mut self, text: &str, tokens: &[Token]) -> Vec<NameMention> {
         self.title_case = true;
-        let found = self.find(text, tokens, &vec![false; tokens.len()]);
+        let found = self.find_names(text, tokens, &vec![false; tokens.len()]);
         self.title_case = false;
         found
     }
@@ -303,6 +353,18 @@ impl Names {
     /// Roles without a name ("the chancellor") come back as the person the article
     /// last named with that role, when it has.
     pub fn find(&mut self, text: &str, tokens: &[Token], taken: &[bool]) -> Vec<NameMention> {
+        let whole = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => text.get(a.span.start..b.span.end).unwrap_or(""),
+            _ => "",
+        };
+        let was = self.title_case;
+        self.title_case |= title_case(whole);
+        let found = self.find_names(text, tokens, taken);
+        self.title_case = was;
+        found
+    }
+
+    fn find_names(&mut self, text: &str, tokens: &[Token], taken: &[bool]) -> Vec<NameMention> {
         let mut out = Vec::new();
         let mut i = 0;
         // Where the sentence's words begin: past opening quotes, brackets and bullets.
@@ -339,6 +401,7 @@ impl Names {
                             key: key.clone(),
                             written,
                             title: Some(role),
+                            aside: COMMENTATORS.contains(&role) || self.commentators.contains(key),
                         });
                     }
                     i = end;
@@ -394,7 +457,7 @@ impl Names {
                     }
                     end = k + 1;
                 }
-                Some(TokenKind::Word(_)) if starts(end) => end += 1,
+                Some(TokenKind::Word(_)) if starts(end) && title_at(tokens, end).is_none() => end += 1,
                 _ => break,
             }
         }
@@ -440,6 +503,10 @@ impl Names {
             strip_possessive(&raw.replace('\u{2019}', "'")).to_string()
         };
         let acronym = end - start == 1 && all_capitals(text, &tokens[start]);
+        // "U.S.", "U.N.": initials alone are an abbreviation, not a person.
+        if words.iter().all(|w| w.chars().count() == 1) {
+            return None;
+        }
         if GROUP_WORDS.contains(&last) && title.is_none() {
             return None;
         }
@@ -451,7 +518,14 @@ impl Names {
             NameKind::Other
         };
         let key = match kind {
-            NameKind::Organization => plain(&words.join("-")),
+            NameKind::Organization if words.len() == 1 => {
+                self.organizations.get(last).cloned().unwrap_or_else(|| plain(last))
+            }
+            NameKind::Organization => {
+                let key = plain(&words.join("-"));
+                self.organizations.insert(last.to_string(), key.clone());
+                key
+            }
             _ => fold(last),
         };
         if key.is_empty() {
@@ -467,7 +541,17 @@ impl Names {
         } else {
             kind
         };
-        Some(NameMention { start, end, kind, key, written, title })
+        if title.is_some_and(|t| COMMENTATORS.contains(&t)) {
+            self.commentators.insert(key.clone());
+        }
+        // "Trump's envoy", "Putin's aide Yuri Ushakov", "two of Trump's closest aides":
+        // the possessor is not who acts.
+        let possessor = word(tokens, end - 1).is_some_and(|w| w.ends_with("'s"))
+            && (title_at(tokens, end).is_some()
+                || tokens.get(end).is_some_and(|t| capitalized(text, t))
+                || (end..end + 3).any(|k| word(tokens, k).is_some_and(|w| STAFF.contains(&w))));
+        let aside = possessor || self.commentators.contains(&key);
+        Some(NameMention { start, end, kind, key, written, title, aside })
     }
 }
 
@@ -551,6 +635,31 @@ mod tests {
             let body = if row.headline { row.before.clone() } else { format!("{} {}", row.before, row.text) };
             assert_eq!(found(&body, &row.before, &row.text, row.headline), row.names, "{}", row.text);
         }
+    }
+
+    #[test]
+    fn spokesmen_and_possessors_are_named_aside() {
+        let text = "Kremlin aide Yuri Ushakov said Lindqvist's envoy Tomas Brandt met Aro Vale. Ushakov left. \
+                    Two of Aro Vale's closest aides met Brandt.";
+        let mut names = Names::new(text);
+        let mut asides = Vec::new();
+        for sentence in crate::text::sentences(text, 0..text.len()) {
+            let tokens = crate::text::tokens(text, sentence.span.clone());
+            for m in names.find(text, &tokens, &vec![false; tokens.len()]) {
+                asides.push((m.key, m.aside));
+            }
+        }
+        let expected = [
+            ("ushakov", true),
+            ("lindqvist", true),
+            ("brandt", false),
+            ("vale", false),
+            ("ushakov", true),
+            ("vale", true),
+            ("brandt", false),
+        ];
+        let expected: Vec<(String, bool)> = expected.iter().map(|(k, a)| (k.to_string(), *a)).collect();
+        assert_eq!(asides, expected);
     }
 
     #[test]

@@ -252,6 +252,7 @@ mod tests {
             qualifier_missing: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
+            facets: None,
         }
     }
 

@@ -67,13 +67,15 @@ fn a_baseline_survives_moves_edits_and_a_rename_but_not_a_changed_value() {
     assert_eq!(new[0]["properties"]["kind"], "meeting_date");
     assert_eq!(new[0]["properties"]["value"], "2025-12-04");
     assert!(changed.stderr.contains("1 stale entry"), "{}", changed.stderr);
-    assert!(changed.stderr.contains("conflict[meeting_date] kremlin-meeting@week-of-2025-12-01 = 2025-12-03 in corpus/2025-12-04-riverbend-gazette-kremlin-recap.md, which is gone"), "{}", changed.stderr);
+    assert!(changed.stderr.contains("conflict[meeting_date] kushner-putin-witkof@kremlin/week-of-2025-12-01 = 2025-12-03 in corpus/2025-12-04-riverbend-gazette-kremlin-recap.md, which is gone"), "{}", changed.stderr);
 
     // Prune drops the stale entry and accepts nothing new.
     let pruned = dir.run(&["baseline", "prune", "corpus"]);
     pruned.assert_code(0);
     assert!(
-        pruned.stdout.contains("pruned conflict[meeting_date] kremlin-meeting@week-of-2025-12-01 = 2025-12-03"),
+        pruned
+            .stdout
+            .contains("pruned conflict[meeting_date] kushner-putin-witkof@kremlin/week-of-2025-12-01 = 2025-12-03"),
         "{pruned:?}"
     );
     let after: Json = serde_json::from_str(&dir.read(BASELINE)).expect("still JSON");

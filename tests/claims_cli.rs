@@ -831,7 +831,8 @@ fn published_flag_dates_only_undated_articles() {
         a["claims"].as_array().unwrap().iter().find(|c| c["kind"] == json!("meeting_date")).cloned().unwrap()
     };
     assert_eq!(sunday(&with[&bare])["value"]["start"], json!("2025-11-23"));
-    assert_eq!(sunday(&with[&bare])["subject"], json!("geneva-talks"));
+    assert_eq!(sunday(&with[&bare])["subject"], json!("{event}"));
+    assert_eq!(sunday(&with[&bare])["facets"]["where"], json!(["geneva"]));
     assert_eq!(sunday(&without[&bare])["value"]["start"], json!(null));
     // ...a front-matter date wins over it, and the claims do not move.
     assert_eq!(with[&f]["published"], json!("2025-12-03"));

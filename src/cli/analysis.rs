@@ -304,8 +304,13 @@ fn replace_read(articles: &mut [Read], again: Vec<Read>) {
 
 /// What `work` makes of the articles' claims, lent out of the readings without a copy.
 fn with_claims<T>(articles: &mut [Read], work: impl FnOnce(&[ArticleClaims]) -> T) -> T {
-    let claims: Vec<ArticleClaims> = articles.iter_mut().map(|r| std::mem::take(&mut r.claims)).collect();
-    let made = work(&claims);
+    with_claims_mut(articles, |claims| work(claims))
+}
+
+/// `work` done on the articles' claims, lent out of the readings without a copy.
+fn with_claims_mut<T>(articles: &mut [Read], work: impl FnOnce(&mut [ArticleClaims]) -> T) -> T {
+    let mut claims: Vec<ArticleClaims> = articles.iter_mut().map(|r| std::mem::take(&mut r.claims)).collect();
+    let made = work(&mut claims);
     for (r, c) in articles.iter_mut().zip(claims) {
         r.claims = c;
     }
@@ -515,6 +520,7 @@ pub fn analyse(
     // Reading an article again never changes the names it gives: its story stays.
     let stories = with_claims(&mut read, |claims| compare::story::group(claims, config.stories));
     date_by_story(&mut read, &reading, &stories);
+    with_claims_mut(&mut read, |claims| compare::events::identify(claims, &stories.of_article));
     errors.extend(read_errors);
     errors.extend(read.iter().flat_map(|r| r.errors.iter().cloned()));
     for e in &errors {

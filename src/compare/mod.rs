@@ -9,6 +9,7 @@
 //! of each claim's rule (a fact that changes over time) and of the articles' dates: a
 //! date only inferred never alone makes an update of a conflict.
 
+pub mod events;
 pub mod sides;
 pub mod story;
 
@@ -251,6 +252,11 @@ struct Dated {
 /// over time (so a timeline of differing values is an update).
 pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&Claim) -> bool + Sync) -> Vec<Finding> {
     let stories = story::group(articles, Grouping::Auto);
+    if articles.iter().any(|a| a.claims.iter().any(|c| c.facets.is_some())) {
+        let mut told = articles.to_vec();
+        events::identify(&mut told, &stories.of_article);
+        return compare_stories(&told, &stories, changes);
+    }
     compare_stories(articles, &stories, changes)
 }
 

@@ -33,7 +33,14 @@ fn claims_of(rules: &RuleSet, rule: &Rule, text: &str, published: Option<&str>) 
 }
 
 fn describe(c: &Claim) -> String {
-    format!("{} {} = {}", c.kind, c.key().split_once(' ').map_or("", |(_, k)| k), c.value.display())
+    let facets = c.facets.as_ref().map_or(String::new(), |f| format!(" (who {:?}, where {:?})", f.who, f.places));
+    format!("{} {} = {}{facets}", c.kind, c.key().split_once(' ').map_or("", |(_, k)| k), c.value.display())
+}
+
+fn sorted(xs: &[String]) -> Vec<String> {
+    let mut xs = xs.to_vec();
+    xs.sort();
+    xs
 }
 
 /// Run the examples of every rule in `rules` (or only those whose id starts with
@@ -61,6 +68,8 @@ pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
                     c.value.display() == want.value
                         && want.subject.as_ref().is_none_or(|s| *s == c.subject)
                         && want.qualifier.as_ref().is_none_or(|q| *q == c.qualifier.clone().unwrap_or_default())
+                        && want.who.as_ref().is_none_or(|w| c.facets.as_ref().is_some_and(|f| sorted(w) == f.who))
+                        && want.places.as_ref().is_none_or(|p| c.facets.as_ref().is_some_and(|f| sorted(p) == f.places))
                 });
                 match position {
                     Some(i) => {
@@ -74,6 +83,12 @@ pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
                         }
                         if let Some(q) = &want.qualifier {
                             wanted.push_str(&format!(", qualifier {q:?}"));
+                        }
+                        if let Some(w) = &want.who {
+                            wanted.push_str(&format!(", who {w:?}"));
+                        }
+                        if let Some(p) = &want.places {
+                            wanted.push_str(&format!(", where {p:?}"));
                         }
                         failures
                             .push(fail(line, format!("expected a claim with {wanted}; found [{}]", found.join("; "))));

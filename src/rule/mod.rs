@@ -90,6 +90,13 @@ pub struct ExpectedClaim {
     /// Expected qualifier, when the example pins it ("" for none).
     #[serde(default)]
     pub qualifier: Option<String>,
+    /// For a claim about an event: who takes part, by key ("witkof" for Witkoff), when
+    /// the example pins it.
+    #[serde(default)]
+    pub who: Option<Vec<String>>,
+    /// For a claim about an event: where, by place id, when the example pins it.
+    #[serde(default, rename = "where")]
+    pub places: Option<Vec<String>>,
 }
 
 /// A positive example: text in, claims out.
