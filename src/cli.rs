@@ -508,9 +508,9 @@ fn run_diff(settings: &Settings, args: &DiffArgs) -> io::Result<ExitCode> {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    // The two articles are read as one story: the events they speak of are told apart
-    // between them.
-    crate::compare::events::identify(&mut articles, &[0, 0]);
+    // The two articles are read as one story: the events they speak of and whose plans
+    // they count are settled between them.
+    crate::compare::resolve(&mut articles, &[0, 0]);
     let [a, b] = articles.as_slice() else { return Ok(ExitCode::from(2)) };
     let text = if json { report::extract_json(&articles) } else { report::diff(a, b) };
     io::stdout().lock().write_all(text.as_bytes())?;

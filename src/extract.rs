@@ -17,6 +17,51 @@ use std::ops::Range;
 /// compared.
 pub const UNKNOWN_SUBJECT: &str = "unknown";
 
+/// What stands for whose a plan or position is in the subject of a claim whose words
+/// do not say: comparison gives it the owner most claims of its story name
+/// ([`crate::compare::owners`]).
+pub const PENDING_OWNER: &str = "{owner}";
+
+/// Common nouns whose possessive says whose a plan is ("the union's plan").
+#[rustfmt::skip]
+const OWNER_NOUNS: &[&str] = &[
+    "union", "city", "council", "company", "port", "authority", "government", "administration", "ministry",
+    "board", "party", "committee", "management", "employer", "employers", "workers", "district", "county",
+    "state", "mayor", "governor", "league", "opposition", "coalition", "bank", "agency", "commission",
+];
+
+/// Whose the plan or position the matched words speak of is: a country, or a person's
+/// country where the article ties them to one, or the person, or an organization or a
+/// body named by a possessive ("the union's list"), in the matched words or the four
+/// before them. The nearest before the value wins.
+fn owner(p: &Prepared, matched: &Range<usize>, entities: &crate::entity::Entities) -> Option<String> {
+    let from = matched.start.saturating_sub(4);
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |at: usize, owner: String| {
+        if best.as_ref().is_none_or(|(b, _)| at >= *b) {
+            best = Some((at, owner));
+        }
+    };
+    for m in p.mentions.iter().filter(|m| m.start >= from && m.end <= matched.end) {
+        let owner = match m.kind {
+            crate::rule::pattern::EntityKind::Place => country_of_place(entities, &m.id),
+            _ => Some(p.scene.countries.get(&m.id).cloned().unwrap_or_else(|| m.id.clone())),
+        };
+        if let Some(owner) = owner {
+            consider(m.start, owner);
+        }
+    }
+    for i in from..matched.end.min(p.toks.len()) {
+        if p.mentions.iter().any(|m| (m.start..m.end).contains(&i)) {
+            continue;
+        }
+        if let Some(noun) = p.words_at(i).find_map(|w| w.strip_suffix("'s").filter(|n| OWNER_NOUNS.contains(n))) {
+            consider(i, noun.to_string());
+        }
+    }
+    best.map(|(_, owner)| owner)
+}
+
 /// What stands for the event in the subject of a claim whose event comparison tells
 /// from its facets ([`Facets`]).
 pub const PENDING_EVENT: &str = "{event}";
@@ -162,6 +207,8 @@ struct Scene {
     places: std::collections::BTreeMap<String, String>,
     /// Whether the sentence speaks of a call.
     call: bool,
+    /// The country of each person named, where the article has tied them to one.
+    countries: std::collections::BTreeMap<String, String>,
 }
 
 impl Scene {
@@ -216,6 +263,11 @@ fn speaks_of_a_call(raw: &[Token]) -> bool {
     })
 }
 
+/// The country a place lies in, or the place itself where it is a country.
+fn country_of_place(entities: &crate::entity::Entities, id: &str) -> Option<String> {
+    Some(entities.containers(id).pop().unwrap_or_else(|| id.to_string()))
+}
+
 /// Who and where the tokens of a sentence name: the people and places of the entity
 /// tables, and the people and organizations the text names by the shape of their names.
 fn scene(
@@ -258,6 +310,22 @@ fn scene(
         }
     }
     let found = if headline { names.find_in_headline(text, raw) } else { names.find(text, raw, &taken) };
+    // "US envoy Steve Witkoff", "Russia's President Putin": a country right before a
+    // title ties the person to it.
+    for n in found.iter().filter(|n| n.title.is_some()) {
+        let country = mentions
+            .iter()
+            .find(|m| m.end == n.start && m.kind == crate::rule::pattern::EntityKind::Place)
+            .and_then(|m| country_of_place(entities, &m.id));
+        if let Some(country) = country {
+            names.affiliate(&n.key, &country);
+        }
+    }
+    for n in &found {
+        if let Some(country) = names.country_of(&n.key) {
+            scene.countries.insert(n.key.clone(), country.to_string());
+        }
+    }
     for n in found {
         // People the text names fill a rule's `{person}` slots as the tables' do.
         if n.kind != crate::people::NameKind::Organization {
@@ -514,9 +582,12 @@ fn subject(
     event: Option<&str>,
     value_at: usize,
     matched: &Range<usize>,
+    entities: &crate::entity::Entities,
 ) -> Option<String> {
+    // Whose plan it is, where the words say: that wins over cue words.
+    let owned = if template.contains(PENDING_OWNER) { owner(p, matched, entities) } else { None };
     // A pattern that names its subject knows better than cue words.
-    let cues = if template == rule.subject { rule.subjects.as_slice() } else { &[] };
+    let cues = if template == rule.subject && owned.is_none() { rule.subjects.as_slice() } else { &[] };
     for group in cues {
         let from = value_at.saturating_sub(group.before);
         let to = value_at.saturating_add(group.after).min(p.toks.len().saturating_sub(1));
@@ -533,6 +604,9 @@ fn subject(
     }
     if subject.contains("{event}") {
         subject = subject.replace("{event}", event?);
+    }
+    if let Some(owner) = owned {
+        subject = subject.replace(PENDING_OWNER, &owner);
     }
     for (placeholder, kind) in
         [("{persons}", crate::rule::pattern::EntityKind::Person), ("{places}", crate::rule::pattern::EntityKind::Place)]
@@ -789,7 +863,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     // seen every article: its subject keeps the `{event}` placeholder.
                     let pending = events[si].is_none() && scenes[si].is_some_and(|scene| !scene.is_empty());
                     let event = events[si].as_deref().or(pending.then_some(PENDING_EVENT));
-                    let subject = subject(rule, template, p, event, value_at, &matched);
+                    let subject = subject(rule, template, p, event, value_at, &matched, &rules.entities);
                     let facets =
                         subject.as_deref().filter(|s| s.contains(PENDING_EVENT)).and(scenes[si]).map(|scene| {
                             let when = days_of(&found.value).filter(|_| rule.max_days.is_some()).or_else(|| {

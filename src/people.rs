@@ -317,6 +317,9 @@ pub struct Names {
     /// The last word of each organization's name to its key: a later "the Guild" is
     /// the "Calder Bay Longshore Guild" the article named before.
     organizations: HashMap<String, String>,
+    /// Person key to the country the article ties them to ("US envoy Steve Witkoff",
+    /// "Russian President Vladimir Putin").
+    countries: HashMap<String, String>,
     /// Keys of people the article introduces as commentators.
     commentators: HashSet<String>,
     /// Whether the text being read is a headline, where every word may be capitalized:
@@ -331,6 +334,17 @@ impl Names {
         // word: they teach nothing about names.
         let prose: String = body.lines().filter(|line| !title_case(line)).collect::<Vec<_>>().join("\n");
         Names { inner: crate::names::inner_capitals(&prose), ..Names::default() }
+    }
+
+    /// Tie a person to a country: the article wrote the country (or its people's
+    /// adjective) before their title.
+    pub fn affiliate(&mut self, key: &str, country: &str) {
+        self.countries.entry(key.to_string()).or_insert_with(|| country.to_string());
+    }
+
+    /// The country the article tied a person to, if it did.
+    pub fn country_of(&self, key: &str) -> Option<&str> {
+        self.countries.get(key).map(String::as_str)
     }
 
     /// The fullest spelling of a key the article has given.

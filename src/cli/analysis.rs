@@ -520,7 +520,7 @@ pub fn analyse(
     // Reading an article again never changes the names it gives: its story stays.
     let stories = with_claims(&mut read, |claims| compare::story::group(claims, config.stories));
     date_by_story(&mut read, &reading, &stories);
-    with_claims_mut(&mut read, |claims| compare::events::identify(claims, &stories.of_article));
+    with_claims_mut(&mut read, |claims| compare::resolve(claims, &stories.of_article));
     errors.extend(read_errors);
     errors.extend(read.iter().flat_map(|r| r.errors.iter().cloned()));
     for e in &errors {

@@ -10,6 +10,7 @@
 //! date only inferred never alone makes an update of a conflict.
 
 pub mod events;
+pub mod owners;
 pub mod sides;
 pub mod story;
 
@@ -252,12 +253,21 @@ struct Dated {
 /// over time (so a timeline of differing values is an update).
 pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&Claim) -> bool + Sync) -> Vec<Finding> {
     let stories = story::group(articles, Grouping::Auto);
-    if articles.iter().any(|a| a.claims.iter().any(|c| c.facets.is_some())) {
+    let pending = |c: &Claim| c.facets.is_some() || c.subject.contains(crate::extract::PENDING_OWNER);
+    if articles.iter().any(|a| a.claims.iter().any(pending)) {
         let mut told = articles.to_vec();
-        events::identify(&mut told, &stories.of_article);
+        resolve(&mut told, &stories.of_article);
         return compare_stories(&told, &stories, changes);
     }
     compare_stories(articles, &stories, changes)
+}
+
+/// Settle what the claims' words left to the comparison, story by story (`story_of`
+/// gives each article's): which event a claim about a meeting speaks of, whose plan an
+/// unnamed plan is.
+pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
+    events::identify(articles, story_of);
+    owners::resolve(articles, story_of);
 }
 
 /// Compare the claims of articles put into `stories`: claims are related only within a

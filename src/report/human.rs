@@ -266,10 +266,28 @@ fn disputed(out: &mut String, paint: Paint, f: &Finding, ctx: &Context, colour: 
             out.push('\n');
         }
     }
+    if let Some(about) = about(f) {
+        let _ = writeln!(out, "  = about: {about}");
+    }
     if let Some(words) = SidesWords::new(f, ctx.titles) {
         let _ = writeln!(out, "  = {}: {}", words.label(), words.sentence());
     }
     let _ = writeln!(out, "  = note: {}", note(f, &sides, &primary));
+}
+
+/// The facets behind an event's subject, for people to read: who, where and the week
+/// ("Vladimir Putin, Steve Witkoff · Kremlin · week of 2025-12-01"), from the claim that
+/// names the most.
+fn about(f: &Finding) -> Option<String> {
+    let shown = f
+        .claims
+        .iter()
+        .filter_map(|c| c.claim.facets.as_deref())
+        .map(|facets| facets.shown.as_str())
+        .max_by_key(|shown| (shown.len(), std::cmp::Reverse(*shown)))?;
+    let week = f.subject.rsplit_once("/week-of-").map(|(_, day)| format!("week of {day}"));
+    let parts: Vec<&str> = [Some(shown), week.as_deref()].into_iter().flatten().filter(|p| !p.is_empty()).collect();
+    (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
 }
 
 /// `n` times an ASCII character, onto the end of `out`.

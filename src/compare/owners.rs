@@ -1,0 +1,101 @@
+//! Whose plan a claim speaks of where its words do not say: "the 28-point plan" of a
+//! story whose reports mostly name the plan as the United States' is that plan, as a
+//! reader takes it. Claims whose rule's subject holds `{owner}` name their owner when
+//! the words do ("Russia's own 27-point framework", "the union's list"); the others
+//! take the owner that most claims of their rule in their story name, where that
+//! owner is named by more claims than every other owner together. Where no owner leads
+//! so, the claims are kept and never compared.
+
+use super::ArticleClaims;
+use crate::extract::{PENDING_OWNER, UNKNOWN_SUBJECT};
+use std::collections::{BTreeMap, HashMap};
+
+/// Give each claim of `articles` whose subject still waits for an owner the owner its
+/// story's claims name most (`story_of` gives each article's story).
+pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
+    let pending = |s: &str| s.contains(PENDING_OWNER);
+    if !articles.iter().any(|a| a.claims.iter().any(|c| pending(&c.subject))) {
+        return;
+    }
+    // Per story and rule: how many claims name each subject.
+    let mut named: HashMap<(usize, &str), BTreeMap<&str, usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in a.claims.iter().filter(|c| !pending(&c.subject) && c.subject != UNKNOWN_SUBJECT) {
+            *named.entry((story, c.rule.as_str())).or_default().entry(c.subject.as_str()).or_default() += 1;
+        }
+    }
+    let leader: HashMap<(usize, String), String> = named
+        .into_iter()
+        .filter_map(|((story, rule), counts)| {
+            let total: usize = counts.values().sum();
+            let (top, n) = counts.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))?;
+            (2 * n > total).then(|| ((story, rule.to_string()), top.to_string()))
+        })
+        .collect();
+    for (i, a) in articles.iter_mut().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in a.claims.iter_mut().filter(|c| pending(&c.subject)) {
+            match leader.get(&(story, c.rule.clone())) {
+                Some(subject) => c.subject = subject.clone(),
+                None => {
+                    c.subject = UNKNOWN_SUBJECT.to_string();
+                    c.comparable = false;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Claim;
+    use crate::value::{Amount, Value};
+
+    fn article(subjects: &[&str]) -> ArticleClaims {
+        let claims = subjects
+            .iter()
+            .map(|s| {
+                let mut c = Claim::example("plan_points", s, Value::Number { amount: Amount::exact(20.0), unit: None });
+                c.rule = "plan.points".into();
+                c
+            })
+            .collect();
+        ArticleClaims { claims, ..ArticleClaims::default() }
+    }
+
+    fn subjects(articles: &[ArticleClaims]) -> Vec<Vec<String>> {
+        articles.iter().map(|a| a.claims.iter().map(|c| c.subject.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn an_unnamed_plan_is_the_plan_most_reports_name() {
+        let mut articles = vec![
+            article(&["united-states-plan", "{owner}-plan"]),
+            article(&["united-states-plan", "russia-plan"]),
+            article(&["{owner}-plan"]),
+        ];
+        resolve(&mut articles, &[0, 0, 0]);
+        assert_eq!(
+            subjects(&articles),
+            [
+                vec!["united-states-plan", "united-states-plan"],
+                vec!["united-states-plan", "russia-plan"],
+                vec!["united-states-plan"]
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_leading_owner_an_unnamed_plan_is_not_compared() {
+        let mut articles = vec![article(&["union-plan", "{owner}-plan"]), article(&["port-plan"])];
+        resolve(&mut articles, &[0, 0]);
+        assert_eq!(articles[0].claims[1].subject, UNKNOWN_SUBJECT);
+        assert!(!articles[0].claims[1].comparable);
+        // Another story's owners say nothing about this one's.
+        let mut articles = vec![article(&["{owner}-plan"]), article(&["union-plan"])];
+        resolve(&mut articles, &[0, 1]);
+        assert_eq!(articles[0].claims[0].subject, UNKNOWN_SUBJECT);
+    }
+}
