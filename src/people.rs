@@ -226,15 +226,15 @@ fn transliterated(plain: &str) -> String {
     out
 }
 
-/// Whether a line is written in title case: four words or more, nearly all capitalized.
+/// Whether a line is written in title case: four words or more, every one capitalized
+/// but the small words of English.
 fn title_case(line: &str) -> bool {
     let words: Vec<&str> =
         line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let small =
         |w: &&str| matches!(*w, "a" | "an" | "the" | "of" | "in" | "on" | "and" | "for" | "to" | "at" | "by" | "with");
-    let capitals = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    let counted = words.iter().filter(|w| !small(w)).count();
-    words.len() >= 4 && capitals * 10 >= counted * 9
+    let lower = words.iter().filter(|w| !small(w) && w.chars().next().is_some_and(char::is_lowercase)).count();
+    words.len() >= 4 && lower == 0
 }
 
 fn strip_possessive(w: &str) -> &str {

@@ -263,6 +263,58 @@ pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Side {
+        text: String,
+        published: String,
+    }
+
+    #[derive(Deserialize)]
+    struct Pair {
+        a: Side,
+        b: Side,
+        same: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct Table {
+        pair: Vec<Pair>,
+    }
+
+    /// The pairs of the examples table beside this module, read as articles by the
+    /// bundled rules and told apart as `compare` does.
+    #[test]
+    fn example_pairs_are_one_event_or_two() {
+        let table: Table = toml::from_str(include_str!("events_examples.toml")).expect("events_examples.toml parses");
+        let rules = crate::rule::RuleSet::load(&crate::rule::bundled_sources()).expect("the bundled rules load");
+        for pair in table.pair {
+            let read = |side: &Side| {
+                let text = format!("---\npublished: {}\n---\n{}\n", side.published, side.text);
+                let article = crate::article::Article::from_bytes("example.md", text.as_bytes()).expect("reads");
+                let claims = crate::extract::extract(&article, &rules)
+                    .into_iter()
+                    .filter(|c| c.facets.is_some())
+                    .take(1)
+                    .collect::<Vec<_>>();
+                assert_eq!(claims.len(), 1, "no meeting claim with facets in {:?}", side.text);
+                ArticleClaims { claims, ..ArticleClaims::default() }
+            };
+            let mut articles = vec![read(&pair.a), read(&pair.b)];
+            identify(&mut articles, &[0, 0]);
+            let (a, b) = (&articles[0].claims[0], &articles[1].claims[0]);
+            assert_eq!(
+                a.subject == b.subject && a.comparable,
+                pair.same,
+                "{:?} / {:?}: {} vs {}",
+                pair.a.text,
+                pair.b.text,
+                a.subject,
+                b.subject
+            );
+        }
+    }
 
     fn mention(who: &[&str], places: &[&str], within: &[&str], when: Option<(&str, &str)>) -> Mention {
         let strings = |xs: &[&str]| {
