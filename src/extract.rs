@@ -263,6 +263,16 @@ fn speaks_of_a_call(raw: &[Token]) -> bool {
     })
 }
 
+/// Verbs that, right after a place's name, make it a government acting ("Moscow
+/// rejected the plan") rather than where something happens.
+#[rustfmt::skip]
+const ACTS: &[&str] = &[
+    "said", "says", "say", "told", "wants", "want", "wanted", "rejected", "rejects", "proposed", "proposes",
+    "offered", "offers", "insisted", "insists", "agreed", "agrees", "demanded", "demands", "warned", "warns",
+    "accused", "denied", "denies", "signaled", "signalled", "welcomed", "announced", "refused", "sought", "seeks",
+    "responded", "replied", "hopes", "believes", "dismissed", "claimed", "argued", "expects", "backed", "opposed",
+];
+
 /// The country a place lies in, or the place itself where it is a country.
 fn country_of_place(entities: &crate::entity::Entities, id: &str) -> Option<String> {
     Some(entities.containers(id).pop().unwrap_or_else(|| id.to_string()))
@@ -298,7 +308,14 @@ fn scene(
         // A country is where something happens only after "in", "at" or "to"; else it
         // is a party to it ("Ukraine rejected", "talks on Ukraine").
         let country = entities.containers(&m.id).is_empty();
-        let venue = !country || matches!(before, Some("in" | "at" | "to" | "inside"));
+        // "Washington rejected", "Moscow says": a capital that acts is its government,
+        // not where anything happens.
+        let after = raw.get(m.end).and_then(|t| match &t.kind {
+            TokenKind::Word(w) => Some(w.as_str()),
+            TokenKind::Punct(_) => None,
+        });
+        let acts = after.is_some_and(|w| ACTS.contains(&w)) && !matches!(before, Some("in" | "at" | "to" | "inside"));
+        let venue = !acts && (!country || matches!(before, Some("in" | "at" | "to" | "inside")));
         match m.kind {
             crate::rule::pattern::EntityKind::Place if !came_from && venue => {
                 scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
