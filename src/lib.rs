@@ -27,3 +27,4 @@ pub mod scan;
 pub mod suppress;
 pub mod text;
 pub mod value;
+pub mod world;
