@@ -13,6 +13,8 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod occasion;
+
 /// Subject of a claim whose event no sentence names; such claims are kept but never
 /// compared.
 pub const UNKNOWN_SUBJECT: &str = "unknown";
@@ -378,17 +380,6 @@ fn fits(rule: &Rule, value: &Value) -> bool {
     }
 }
 
-/// The day a sentence's first date of one day names, if it names one.
-fn day_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
-    p.toks.iter().find_map(|t| match t {
-        Tok::Value { index, kind: ValueKind::Date } => match values.get(*index)?.value {
-            Value::Date(crate::value::DateValue::Span { start, end, .. }) if start == end => Some(start),
-            _ => None,
-        },
-        _ => None,
-    })
-}
-
 /// The Monday of the week a sentence's first placed date (of a week or less) falls in.
 fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
@@ -551,12 +542,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     // A recurring subject is the occasion of the day its words date it to.
                     let (subject, occasion_known) = match subject {
                         Some(s) if rule.recurring => {
-                            let paragraph = sentence.paragraph;
-                            let day = (0..=si)
-                                .rev()
-                                .take_while(|&j| sentences[j].paragraph == paragraph)
-                                .find_map(|j| day_of_sentence(&prepared[j], &values));
-                            match day {
+                            match occasion::occasion_day(&sentences, &prepared, &values, si) {
                                 Some(d) => (Some(format!("{s}@{d}")), true),
                                 None => (Some(s), false),
                             }

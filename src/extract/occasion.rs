@@ -1,0 +1,62 @@
+//! The day a recurring occasion (a chamber's vote, a council's sitting, a union's
+//! ballot) took place, for rules marked `recurring`.
+//!
+//! The day is the first date of one day in the claim's sentence, or in the nearest
+//! sentence before it in its paragraph, that is not a deadline: a date after "through",
+//! "until" or "by" ("a stopgap through November 21 failed 55-45") is the end of a term,
+//! not the day of the vote. A paragraph that dates nothing takes the day the article's
+//! opening dates its news to (the first date of one day in its first two paragraphs,
+//! a line that holds nothing but a date, as a dateline does, left aside).
+
+use super::Prepared;
+use crate::rule::pattern::{Tok, ValueKind};
+use crate::scan::Found;
+use crate::text::Sentence;
+use crate::value::{DateValue, Value};
+use chrono::NaiveDate;
+
+/// Words that make the date after them a deadline or the end of a term.
+const DEADLINE: &[&str] = &["through", "thru", "until", "till", "til", "by", "before", "past", "ahead", "deadline"];
+
+/// The day of the occasion sentence `si` speaks of, if its words tie it to one.
+pub(super) fn occasion_day(
+    sentences: &[Sentence],
+    prepared: &[Prepared],
+    values: &[Found],
+    si: usize,
+) -> Option<NaiveDate> {
+    let paragraph = sentences.get(si)?.paragraph;
+    (0..=si)
+        .rev()
+        .take_while(|&j| sentences[j].paragraph == paragraph)
+        .find_map(|j| day_of_occasion(&prepared[j], values))
+        .or_else(|| opening_day(sentences, prepared, values))
+}
+
+/// The first date of one day in a sentence that is not a deadline.
+fn day_of_occasion(p: &Prepared, values: &[Found]) -> Option<NaiveDate> {
+    p.toks.iter().enumerate().find_map(|(i, t)| match t {
+        Tok::Value { index, kind: ValueKind::Date } => {
+            if i > 0 && p.words_at(i - 1).any(|w| DEADLINE.contains(&w)) {
+                return None;
+            }
+            match values.get(*index)?.value {
+                Value::Date(DateValue::Span { start, end, .. }) if start == end => Some(start),
+                _ => None,
+            }
+        }
+        _ => None,
+    })
+}
+
+/// The day the article's first two paragraphs date its news to; a sentence that is a
+/// date and nothing else (a dateline, a byline's date) does not count.
+fn opening_day(sentences: &[Sentence], prepared: &[Prepared], values: &[Found]) -> Option<NaiveDate> {
+    let first = sentences.first()?.paragraph;
+    sentences
+        .iter()
+        .zip(prepared)
+        .take_while(|(s, _)| s.paragraph <= first + 1)
+        .filter(|(_, p)| p.toks.iter().any(|t| matches!(t, Tok::Word(..))))
+        .find_map(|(_, p)| day_of_occasion(p, values))
+}
