@@ -530,7 +530,9 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                 for m in entry.pattern.find_all(toks, &p.mentions) {
                     let Some(capture) = m.captures.iter().find(|c| c.value_index.is_some()) else { continue };
                     let Some(found) = capture.value_index.and_then(|i| values.get(i)) else { continue };
-                    if !fits(rule, &found.value) {
+                    if !fits(rule, &found.value)
+                        || !occasion::near_publication(rule, &found.value, article.meta.published)
+                    {
                         continue;
                     }
                     let value_at = capture.start;

@@ -60,3 +60,14 @@ fn opening_day(sentences: &[Sentence], prepared: &[Prepared], values: &[Found]) 
         .filter(|(_, p)| p.toks.iter().any(|t| matches!(t, Tok::Word(..))))
         .find_map(|(_, p)| day_of_occasion(p, values))
 }
+
+/// Whether a date lies within the rule's `within_days` of the report's publication
+/// date. Anything else, an undated report, or a rule without the limit, passes.
+pub(super) fn near_publication(rule: &crate::rule::Rule, value: &Value, published: Option<NaiveDate>) -> bool {
+    match (rule.within_days, value, published) {
+        (Some(limit), Value::Date(DateValue::Span { start, end, .. }), Some(day)) => {
+            (*start - day).num_days() <= limit && (day - *end).num_days() <= limit
+        }
+        _ => true,
+    }
+}
