@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 mod occasion;
+pub use occasion::awaits_occasion;
 
 /// Subject of a claim whose event no sentence names; such claims are kept but never
 /// compared.

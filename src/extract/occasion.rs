@@ -71,3 +71,11 @@ pub(super) fn near_publication(rule: &crate::rule::Rule, value: &Value, publishe
         _ => true,
     }
 }
+
+/// Whether a claim of a recurring subject waits on the day of its occasion: its subject
+/// is known, but no date its words give tied it to one day (an undated report's "on
+/// Sunday"). Such a report is read again once its story dates it, and the claim then
+/// joins an agreement or is left out, never making a conflict on its own.
+pub fn awaits_occasion(claim: &super::Claim) -> bool {
+    !claim.comparable && !claim.qualifier_missing && claim.subject != super::UNKNOWN_SUBJECT
+}
