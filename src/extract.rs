@@ -537,6 +537,9 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         continue;
                     }
                     let value_at = capture.start;
+                    if occasion::hypothetical(rule, p, value_at) {
+                        continue;
+                    }
                     let matched = m.start..m.end;
                     let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);

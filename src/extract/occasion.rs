@@ -79,3 +79,13 @@ pub(super) fn near_publication(rule: &crate::rule::Rule, value: &Value, publishe
 pub fn awaits_occasion(claim: &super::Claim) -> bool {
     !claim.comparable && !claim.qualifier_missing && claim.subject != super::UNKNOWN_SUBJECT
 }
+
+/// Whether one of the rule's `unless` words stands in the value's clause before it
+/// ("if Putin agrees to a 60-day truce"): the value is then a hypothetical.
+pub(super) fn hypothetical(rule: &crate::rule::Rule, p: &Prepared, value_at: usize) -> bool {
+    if rule.unless.is_empty() {
+        return false;
+    }
+    let from = p.toks[..value_at].iter().rposition(super::is_clause_break).map_or(0, |i| i + 1);
+    (from..value_at).any(|i| p.words_at(i).any(|w| rule.unless.iter().any(|u| super::cue_matches(u, w))))
+}

@@ -163,6 +163,8 @@ struct RuleFile {
     #[serde(default)]
     within_days: Option<i64>,
     #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
     recurring: bool,
     #[serde(default)]
     unit: Option<Spanned<String>>,
@@ -212,6 +214,9 @@ pub struct Rule {
     /// date (either way) for the rule to take it, so that the history a report recounts
     /// ("a deal that funded it until February 15, 2019") is not read as today's news.
     pub within_days: Option<i64>,
+    /// Words that, standing earlier in the value's clause, make the rule pass the value
+    /// over: a hypothetical ("if the truce lasts 60 days") states no term.
+    pub unless: Vec<String>,
     /// Whether the subject recurs (a chamber votes again and again): a claim is then
     /// about the occasion its sentence (or the one before it in the paragraph) dates to
     /// the day, its subject suffixed `@YYYY-MM-DD`; without such a date it is kept but
@@ -389,6 +394,7 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         changes: file.changes,
         max_days: file.max_days,
         within_days: file.within_days,
+        unless: file.unless,
         recurring: file.recurring,
         unit,
         patterns,
