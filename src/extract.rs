@@ -547,12 +547,10 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
                     // A recurring subject is the occasion of the day its words date it to.
                     let (subject, occasion_known) = match subject {
-                        Some(s) if rule.recurring => {
-                            match occasion::occasion_day(&sentences, &prepared, &values, si) {
-                                Some(d) => (Some(format!("{s}@{d}")), true),
-                                None => (Some(s), false),
-                            }
-                        }
+                        Some(s) if rule.recurring => match occasion::occasion_day(&sentences, &prepared, &values, si) {
+                            Some(d) => (Some(format!("{s}@{d}")), true),
+                            None => (Some(s), false),
+                        },
                         other => (other, true),
                     };
                     let qualifier_missing = subject.is_some()

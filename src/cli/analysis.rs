@@ -317,7 +317,11 @@ fn with_claims<T>(articles: &mut [Read], work: impl FnOnce(&[ArticleClaims]) -> 
 fn date_by_story(articles: &mut [Read], reading: &Reading, stories: &compare::Stories) {
     let waiting = |r: &Read| {
         r.claims.published.is_none()
-            && r.claims.claims.iter().chain(r.silenced.iter().map(|(_, c)| c)).any(|c| c.value.awaits_date() || crate::extract::awaits_occasion(c))
+            && r.claims
+                .claims
+                .iter()
+                .chain(r.silenced.iter().map(|(_, c)| c))
+                .any(|c| c.value.awaits_date() || crate::extract::awaits_occasion(c))
     };
     if !articles.iter().any(waiting) {
         return;
