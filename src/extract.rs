@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod occasion;
+pub use occasion::awaits_occasion;
+
 /// Subject of a claim whose event no sentence names; such claims are kept but never
 /// compared.
 pub const UNKNOWN_SUBJECT: &str = "unknown";
@@ -657,17 +660,6 @@ fn fits(rule: &Rule, value: &Value) -> bool {
     }
 }
 
-/// The day a sentence's first date of one day names, if it names one.
-fn day_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
-    p.toks.iter().find_map(|t| match t {
-        Tok::Value { index, kind: ValueKind::Date } => match values.get(*index)?.value {
-            Value::Date(crate::value::DateValue::Span { start, end, .. }) if start == end => Some(start),
-            _ => None,
-        },
-        _ => None,
-    })
-}
-
 /// The Monday of the week a sentence's first placed date (of a week or less) falls in.
 fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
@@ -869,10 +861,15 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                 for m in entry.pattern.find_all(toks, &p.mentions) {
                     let Some(capture) = m.captures.iter().find(|c| c.value_index.is_some()) else { continue };
                     let Some(found) = capture.value_index.and_then(|i| values.get(i)) else { continue };
-                    if !fits(rule, &found.value) {
+                    if !fits(rule, &found.value)
+                        || !occasion::near_publication(rule, &found.value, article.meta.published)
+                    {
                         continue;
                     }
                     let value_at = capture.start;
+                    if occasion::hypothetical(rule, p, value_at) {
+                        continue;
+                    }
                     let matched = m.start..m.end;
                     let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
@@ -894,17 +891,10 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
                     // A recurring subject is the occasion of the day its words date it to.
                     let (subject, occasion_known) = match subject {
-                        Some(s) if rule.recurring => {
-                            let paragraph = sentence.paragraph;
-                            let day = (0..=si)
-                                .rev()
-                                .take_while(|&j| sentences[j].paragraph == paragraph)
-                                .find_map(|j| day_of_sentence(&prepared[j], &values));
-                            match day {
-                                Some(d) => (Some(format!("{s}@{d}")), true),
-                                None => (Some(s), false),
-                            }
-                        }
+                        Some(s) if rule.recurring => match occasion::occasion_day(&sentences, &prepared, &values, si) {
+                            Some(d) => (Some(format!("{s}@{d}")), true),
+                            None => (Some(s), false),
+                        },
                         other => (other, true),
                     };
                     let qualifier_missing = subject.is_some()

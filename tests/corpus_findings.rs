@@ -76,8 +76,8 @@ const EXPECTED: &[(&str, &str, &str)] = &[
 /// date, length and rank) need a subject no rule finds without a table of the story's
 /// meetings, and are not reached yet.
 const EXPECTED_DOCK_STRIKE: &[(&str, &str, &str)] = &[
-    ("conflict", "vote_tally members-vote@2026-02-14/for", "DS3 DS4 DS5 DS6"),
-    ("conflict", "vote_tally members-vote@2026-02-14/against", "DS3 DS4 DS5 DS6"),
+    ("conflict", "other_count members-vote@2026-02-14/yeas", "DS3 DS4 DS5 DS6"),
+    ("conflict", "other_count members-vote@2026-02-14/nays", "DS3 DS4 DS5 DS6"),
     ("update", "event_duration strike", "DS1 DS2 DS3 DS4 DS5"),
     ("agree", "plan_points */original", "DS1 DS2 DS6"),
     ("agree", "plan_points */revised", "DS2 DS4 DS5 DS6"),
@@ -89,8 +89,8 @@ const EXPECTED_CITY_BUDGET: &[(&str, &str, &str)] = &[
     ("conflict", "plan_points */original", "CB1 CB3 CB5 CB6"),
     ("update", "event_duration without-budget", "CB2 CB3 CB4"),
     ("agree", "plan_points */revised", "CB2 CB4"),
-    ("agree", "vote_tally council-vote@2026-07-21/for", "CB4 CB5 CB6"),
-    ("agree", "vote_tally council-vote@2026-07-21/against", "CB4 CB5 CB6"),
+    ("agree", "other_count council-vote@2026-07-21/yeas", "CB4 CB5 CB6"),
+    ("agree", "other_count council-vote@2026-07-21/nays", "CB4 CB5 CB6"),
 ];
 
 /// Every story: its folder inside `corpus/` ("" for the top level) and its articles.

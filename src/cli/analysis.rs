@@ -322,7 +322,11 @@ fn with_claims_mut<T>(articles: &mut [Read], work: impl FnOnce(&mut [ArticleClai
 fn date_by_story(articles: &mut [Read], reading: &Reading, stories: &compare::Stories) {
     let waiting = |r: &Read| {
         r.claims.published.is_none()
-            && r.claims.claims.iter().chain(r.silenced.iter().map(|(_, c)| c)).any(|c| c.value.awaits_date())
+            && r.claims
+                .claims
+                .iter()
+                .chain(r.silenced.iter().map(|(_, c)| c))
+                .any(|c| c.value.awaits_date() || crate::extract::awaits_occasion(c))
     };
     if !articles.iter().any(waiting) {
         return;
@@ -349,7 +353,7 @@ fn date_by_story(articles: &mut [Read], reading: &Reading, stories: &compare::St
             .claims
             .iter()
             .chain(first.silenced.iter().map(|(_, c)| c))
-            .filter(|c| c.value.awaits_date())
+            .filter(|c| c.value.awaits_date() || crate::extract::awaits_occasion(c))
             .map(|c| c.span.start)
             .collect();
         for claim in fresh.claims.claims.iter_mut().chain(fresh.silenced.iter_mut().map(|(_, c)| c)) {

@@ -168,6 +168,10 @@ struct RuleFile {
     #[serde(default)]
     max_days: Option<i64>,
     #[serde(default)]
+    within_days: Option<i64>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
     recurring: bool,
     #[serde(default)]
     unit: Option<Spanned<String>>,
@@ -213,6 +217,13 @@ pub struct Rule {
     /// For date claims: the most days a value may span ("next week" spans 7; "in
     /// December" 31) for the rule to take it.
     pub max_days: Option<i64>,
+    /// For date claims: the most days a value may lie from the report's publication
+    /// date (either way) for the rule to take it, so that the history a report recounts
+    /// ("a deal that funded it until February 15, 2019") is not read as today's news.
+    pub within_days: Option<i64>,
+    /// Words that, standing earlier in the value's clause, make the rule pass the value
+    /// over: a hypothetical ("if the truce lasts 60 days") states no term.
+    pub unless: Vec<String>,
     /// Whether the subject recurs (a chamber votes again and again): a claim is then
     /// about the occasion its sentence (or the one before it in the paragraph) dates to
     /// the day, its subject suffixed `@YYYY-MM-DD`; without such a date it is kept but
@@ -389,6 +400,8 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         context: file.context.iter().map(|c| vocab::Cue::new(c)).collect(),
         changes: file.changes,
         max_days: file.max_days,
+        within_days: file.within_days,
+        unless: file.unless,
         recurring: file.recurring,
         unit,
         patterns,
