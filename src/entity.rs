@@ -119,6 +119,16 @@ impl Entities {
     /// name first. `text` is the article, to check that names are capitalized.
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
+        // The sentence as the world data looks names up: words, and punctuation as
+        // one-character strings.
+        let mut punct = [0u8; 4];
+        let words: Vec<smol_str::SmolStr> = tokens
+            .iter()
+            .map(|t| match &t.kind {
+                TokenKind::Word(w) => w.clone(),
+                TokenKind::Punct(c) => smol_str::SmolStr::new(c.encode_utf8(&mut punct)),
+            })
+            .collect();
         let mut i = 0;
         while i < tokens.len() {
             let TokenKind::Word(w) = &tokens[i].kind else {
@@ -131,6 +141,7 @@ impl Entities {
                     matches_at(tokens, i, words).map(|end| Mention { start: i, end, kind: *kind, id: id.clone() })
                 })
             });
+            let found = found.or_else(|| world_mention(text, tokens, i, &words));
             match found {
                 Some(m) => {
                     i = m.end;
@@ -156,33 +167,26 @@ impl Entities {
         named.iter().all(|n| e.when.iter().flatten().chain(&e.with).any(|part| self.lies_in(n, part)))
     }
 
-    /// The places place `id` lies in, nearest first.
+    /// The places place `id` lies in, nearest first: by the tables, then by the world
+    /// data (the Kremlin lies in Moscow, in the Moscow region, in Russia).
     pub fn containers(&self, id: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let mut current = id;
-        while let Some(parent) = self.parent.get(current) {
+        let mut current = id.to_string();
+        while let Some(parent) = self.parent.get(current.as_str()) {
             if out.iter().any(|p| p == parent) || out.len() >= 16 {
-                break;
+                return out;
             }
             out.push(parent.clone());
-            current = parent;
+            current = parent.clone();
         }
+        let world = crate::world::World::bundled();
+        out.extend(world.chain(&current).into_iter().skip(1).map(str::to_string));
         out
     }
 
     /// Whether place `id` is `container` or lies inside it.
     pub fn lies_in(&self, id: &str, container: &str) -> bool {
-        let mut current = id;
-        for _ in 0..16 {
-            if current == container {
-                return true;
-            }
-            match self.parent.get(current) {
-                Some(p) => current = p,
-                None => return false,
-            }
-        }
-        false
+        id == container || self.containers(id).iter().any(|c| c == container)
     }
 
     /// The event a set of mentions names: the first event, in file order, one of whose
@@ -193,16 +197,12 @@ impl Entities {
         }
         // Everything mentioned, and every place a mentioned place lies in, once.
         let mut reach: Vec<&str> = Vec::new();
+        let mut outer: Vec<String> = Vec::new();
         for m in mentioned {
-            let mut current = m.as_str();
-            for _ in 0..16 {
-                reach.push(current);
-                match self.parent.get(current) {
-                    Some(p) => current = p,
-                    None => break,
-                }
-            }
+            reach.push(m.as_str());
+            outer.extend(self.containers(m));
         }
+        reach.extend(outer.iter().map(String::as_str));
         let mut best: Option<(usize, &str)> = None;
         for event in &self.events {
             for condition in &event.when {
@@ -214,6 +214,23 @@ impl Entities {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// The place, institution or demonym of the world data whose name starts at token
+/// `at`, written with its capitals.
+fn world_mention(text: &str, tokens: &[Token], at: usize, words: &[smol_str::SmolStr]) -> Option<Mention> {
+    let found = crate::world::World::bundled().lookup(words, at)?;
+    let written: Vec<&str> =
+        tokens.get(at..at + found.len)?.iter().map(|t| text.get(t.span.clone()).unwrap_or("")).collect();
+    if !found.written_as_name(&written) {
+        return None;
+    }
+    let kind = match found.place.kind {
+        crate::world::Kind::Institution => EntityKind::Institution,
+        crate::world::Kind::Demonym => EntityKind::Demonym,
+        _ => EntityKind::Place,
+    };
+    Some(Mention { start: at, end: at + found.len, kind, id: found.place.id.to_string() })
 }
 
 fn strip_possessive(w: &str) -> &str {

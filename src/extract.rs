@@ -323,7 +323,7 @@ fn scene(
             crate::rule::pattern::EntityKind::Place if !came_from && venue => {
                 scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
             }
-            crate::rule::pattern::EntityKind::Person => {
+            crate::rule::pattern::EntityKind::Person | crate::rule::pattern::EntityKind::Institution => {
                 scene.who.entry(m.id.clone()).or_insert_with(|| written(m));
             }
             _ => {}

@@ -209,8 +209,9 @@ fn name<'a>(members: impl Iterator<Item = &'a Mention>) -> String {
     let first = members.iter().filter_map(|m| m.when.map(|w| w.0)).min();
     let mut name = who.join("-");
     if let Some(p) = place {
+        // A city's id is its path ("germany/berlin/berlin"): its last part names it.
         name.push('@');
-        name.push_str(p);
+        name.push_str(p.rsplit('/').next().unwrap_or(p));
     }
     if let Some(day) = first {
         let monday = day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));

@@ -503,6 +503,11 @@ pub enum EntityKind {
     Person,
     /// A place.
     Place,
+    /// An institution: a legislature, a court, a central bank, an agency.
+    Institution,
+    /// A word for a country's people ("Ukrainian", "Americans"): its id is the
+    /// country's.
+    Demonym,
 }
 
 /// One token of a sentence as patterns see it.
