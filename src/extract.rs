@@ -266,7 +266,8 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
             }
         }
     }
-    best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone())
+    let scenario = || rule.scenarios.then(|| crate::counted::scenario(toks, &|i| p.words_at(i).collect(), value_at));
+    best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone()).or_else(|| scenario().flatten())
 }
 
 /// Verbs that report speech.
@@ -345,6 +346,9 @@ fn subject(
     }
     if subject.contains("{event}") {
         subject = subject.replace("{event}", event?);
+    }
+    if subject.contains("{counted") {
+        subject = crate::counted::fill(&rule.lexicon, &subject, &p.toks, &|i| p.words_at(i).collect(), value_at, matched)?;
     }
     for (placeholder, kind) in
         [("{persons}", crate::rule::pattern::EntityKind::Person), ("{places}", crate::rule::pattern::EntityKind::Place)]

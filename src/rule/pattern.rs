@@ -33,8 +33,9 @@ use std::fmt;
 /// Deepest nesting of groups and optional parts; deeper is an error, not a stack
 /// overflow.
 pub const MAX_DEPTH: usize = 32;
-/// Most elements one pattern holds, nested ones included; bounds the matcher's recursion.
-pub const MAX_ELEMENTS: usize = 256;
+/// Most elements one pattern holds, nested ones included (a lexicon word list expands
+/// to hundreds); bounds the matcher's recursion.
+pub const MAX_ELEMENTS: usize = 2048;
 /// Matching steps tried from one start position before giving up on it, so that
 /// patterns full of gaps and alternatives stay linear in the text.
 pub const STEP_BUDGET: u32 = 10_000;
@@ -1020,7 +1021,7 @@ mod tests {
         let ok = format!("{}x{} {{number}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse_pattern(&ok).is_ok());
         let long = format!("{{number}}{}", " a".repeat(MAX_ELEMENTS));
-        assert_eq!(parse_pattern(&long).map_err(|e| e.message), Err("a pattern holds at most 256 elements".into()));
+        assert_eq!(parse_pattern(&long).map_err(|e| e.message), Err("a pattern holds at most 2048 elements".into()));
     }
 
     #[test]

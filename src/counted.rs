@@ -1,0 +1,370 @@
+//! Subjects of counts: what a number counts and what happened to it, found in the
+//! sentence and folded through the lexicon in `rules/lexicon/counted.toml`.
+//!
+//! "33 miners were brought out alive" and "the rescue of 33 miners" are both
+//! `miners/rescued`; "4,000 layoffs" is `workers/laid-off`; "eight members of the Senate
+//! Democratic caucus backed the bill" is `senate-democratic-caucus/voted-yes`. A rule
+//! asks for this with `{counted}` in its subject; `{counted:EVENT}` takes the counted
+//! thing from the text and says itself what happened to it. Rule patterns can name the
+//! lexicon's words with `<thing>`, `<tally>` (things that carry their own event, such
+//! as "layoffs") and `<happened>`.
+
+use crate::rule::pattern::Tok;
+use serde::Deserialize;
+
+/// One folded entry: the name it folds to and the words (or phrases) that say it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// What the words fold to.
+    pub name: String,
+    /// Words or phrases, lower case, words separated by spaces.
+    pub words: Vec<String>,
+    /// For a thing: what happened to it, when the word says so itself ("layoffs").
+    #[serde(default)]
+    pub happened: Option<String>,
+}
+
+/// The words of `entries` (of those that carry their own event only, with
+/// `only_tallies`), longer phrases first so an alternative takes the most words it can.
+fn entry_words(entries: &[Entry], only_tallies: bool) -> Vec<&str> {
+    let mut words: Vec<&str> = entries
+        .iter()
+        .filter(|e| !only_tallies || e.happened.is_some())
+        .flat_map(|e| e.words.iter().map(String::as_str))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.split(' ').count()));
+    words.dedup();
+    words
+}
+
+/// The lexicon of counts, as written in `rules/lexicon/counted.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Counted things ("miners", "workers"; "layoffs" with its event).
+    #[serde(default)]
+    pub thing: Vec<Entry>,
+    /// People who vote, counted by how they voted ("nine Republicans", "eight members").
+    #[serde(default)]
+    pub voter: Vec<Entry>,
+    /// What happened to them ("rescued": "brought out alive").
+    #[serde(default)]
+    pub happened: Vec<Entry>,
+    /// Groups a thing can be a member of ("members of the Democratic caucus").
+    #[serde(default)]
+    pub group: Vec<Entry>,
+    /// Bodies a sentence can place a party's members in ("Senate Democrats").
+    #[serde(default)]
+    pub body: Vec<Entry>,
+    /// Modifiers that change what is counted and are kept ("state workers").
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// Things that are people of a party or a group, placed in a body the sentence
+    /// names.
+    #[serde(default)]
+    pub partisan: Vec<String>,
+    /// Things that stand for their group in "members of the X".
+    #[serde(default)]
+    pub member: Vec<String>,
+    /// Words that say the count is expected, not done ("may", "would").
+    #[serde(default)]
+    pub projected: Vec<String>,
+}
+
+impl Lexicon {
+    /// The words a pattern macro names: `<thing>`, `<tally>` or `<happened>`.
+    pub fn macro_words(&self, name: &str) -> Option<Vec<&str>> {
+        match name {
+            "thing" => Some(entry_words(&self.thing, false)),
+            "tally" => Some(entry_words(&self.thing, true)),
+            "happened" => Some(entry_words(&self.happened, false)),
+            "voter" => Some(entry_words(&self.voter, false)),
+            _ => None,
+        }
+    }
+
+    /// Replace `<thing>`, `<tally>` and `<happened>` in a pattern by the lexicon's words
+    /// as alternatives.
+    pub fn expand(&self, pattern: &str) -> String {
+        let mut out = pattern.to_string();
+        for name in ["thing", "tally", "happened", "voter"] {
+            let tag = format!("<{name}>");
+            if out.contains(&tag) {
+                let words = self.macro_words(name).unwrap_or_default();
+                let alternatives = if words.is_empty() { "\u{1}".to_string() } else { words.join("|") };
+                out = out.replace(&tag, &format!("({alternatives})"));
+            }
+        }
+        out
+    }
+}
+
+/// Words a count's noun phrase ends at.
+const STOP: &[&str] = &[
+    "in", "of", "at", "on", "for", "from", "with", "by", "to", "into", "across", "during", "after", "before", "since",
+    "were", "was", "are", "is", "have", "has", "had", "been", "be", "will", "would", "may", "might", "could", "can",
+    "who", "that", "which", "and", "or", "but", "as", "than", "the", "a", "an", "their", "its", "remain", "remained",
+    "who", "while", "if", "when", "said", "say", "says",
+];
+
+/// Words passed over between a count and the event before it ("the rescue of 33").
+const BEFORE_SKIP: &[&str] = &["of", "the", "a", "an", "some", "another", "all", "mass", "at", "least", "in", "to"];
+
+/// Clause breaks a search does not cross.
+fn is_break(tok: &Tok) -> bool {
+    matches!(tok, Tok::Punct(',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '.' | '!' | '?'))
+}
+
+/// The sentence's tokens as the module sees them: each one's lower-case words, and
+/// whether it is a value or a clause break.
+struct View<'a> {
+    toks: &'a [Tok],
+    words: Vec<Vec<&'a str>>,
+}
+
+impl View<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        match self.toks.get(i)? {
+            Tok::Word(..) => self.words.get(i).and_then(|w| w.first().copied()),
+            _ => None,
+        }
+    }
+
+    /// The longest entry of `entries` whose words stand at `i`; its index and length in
+    /// tokens.
+    fn entry_at<'e>(&self, entries: impl IntoIterator<Item = &'e Entry>, i: usize) -> Option<(&'e Entry, usize)> {
+        let mut best: Option<(&Entry, usize)> = None;
+        for entry in entries {
+            for phrase in &entry.words {
+                let n = phrase.split(' ').count();
+                let fits = phrase.split(' ').enumerate().all(|(k, w)| self.word(i + k) == Some(w));
+                if fits && best.is_none_or(|(_, m)| n > m) {
+                    best = Some((entry, n));
+                }
+            }
+        }
+        best
+    }
+
+    /// The entry ending just before `end` (exclusive), looking back over the words.
+    fn entry_ending<'e>(
+        &self,
+        entries: impl IntoIterator<Item = &'e Entry> + Clone,
+        end: usize,
+    ) -> Option<(&'e Entry, usize)> {
+        (end.saturating_sub(4)..end).find_map(|i| self.entry_at(entries.clone(), i).filter(|(_, n)| i + n == end).map(|(e, _)| (e, i)))
+    }
+}
+
+/// What was found about a count.
+struct Counted {
+    thing: String,
+    happened: Option<String>,
+}
+
+fn slug(words: &[&str]) -> String {
+    words.iter().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+/// A plural for a noun the lexicon does not know ("miner" counts as "miners").
+#[allow(dead_code)]
+fn plural(word: &str) -> String {
+    if word.ends_with('s') { word.to_string() } else { format!("{word}s") }
+}
+
+/// What happened, at token `i`: an event of the lexicon, with "voted" read by the words
+/// after it; "furloughed or working without pay" joins both.
+fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
+    let (entry, n) = v.entry_at(&lex.happened, i)?;
+    let mut name = entry.name.clone();
+    if name == "voted" {
+        let after: Vec<&str> = (i + n..i + n + 6).take_while(|j| !v.toks.get(*j).is_none_or(is_break)).filter_map(|j| v.word(j)).collect();
+        name = match after.iter().find(|w| matches!(**w, "with" | "for" | "against" | "yes" | "no" | "favor")) {
+            Some(&"with") => "crossed-over".into(),
+            Some(&("for" | "yes" | "favor")) => "voted-yes".into(),
+            Some(&("against" | "no")) => "voted-no".into(),
+            _ => name,
+        };
+    }
+    let mut end = i + n;
+    // "furloughed or working without pay": both, as one measure.
+    let mut j = end;
+    if v.word(j) == Some("or") {
+        j += 1;
+        if v.word(j) == Some("either") {
+            j += 1;
+        }
+        if let Some((other, m)) = v.entry_at(&lex.happened, j) {
+            if other.name != name {
+                let mut both = [name.clone(), other.name.clone()];
+                both.sort();
+                name = both.join("-or-");
+                end = j + m;
+            }
+        }
+    }
+    Some((name, end))
+}
+
+/// The counted thing after the value at `value_at`, with what happened to it.
+fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Counted> {
+    let n = v.toks.len();
+    // The noun phrase after the value: words up to a stop word, a break or a value.
+    let start = value_at + 1;
+    let mut run_end = start;
+    while run_end < n && run_end - value_at <= 5 {
+        let Some(w) = v.word(run_end) else { break };
+        if STOP.contains(&w) {
+            break;
+        }
+        // A word of what happened after the first word ends the phrase ("airports
+        // selected").
+        if run_end > start
+            && v.entry_at(&lex.happened, run_end).is_some()
+            && v.entry_at(lex.thing.iter().chain(&lex.voter), run_end).is_none()
+        {
+            break;
+        }
+        run_end += 1;
+    }
+    // The thing: the entry of the lexicon ending the phrase, nearest its end.
+    let mut found: Option<(&Entry, usize, usize)> = None;
+    for end in (start + 1..=run_end).rev() {
+        if let Some((entry, at)) = v.entry_ending(lex.thing.iter().chain(&lex.voter), end) {
+            if at >= start {
+                found = Some((entry, at, end));
+                break;
+            }
+        }
+    }
+    let (mut thing, thing_at, thing_end, own_event) = match found {
+        Some((entry, at, end)) => (entry.name.clone(), at, end, entry.happened.clone()),
+        None => return None,
+    };
+    // Modifiers before it: kept ones name the thing, events say what happened.
+    let mut kept = Vec::new();
+    let mut before_event = None;
+    for i in start..thing_at {
+        let w = v.word(i)?;
+        if lex.keep.iter().any(|k| k == w) {
+            kept.push(w);
+        } else if let Some((e, _)) = v.entry_at(&lex.happened, i) {
+            before_event = Some(e.name.clone());
+        }
+    }
+    let mut end = thing_end;
+    // "members of the Democratic caucus": the group.
+    if lex.member.contains(&thing) && v.word(end) == Some("of") {
+        let mut i = end + 1;
+        let mut group_kept = Vec::new();
+        while i < n && i <= end + 5 {
+            let Some(w) = v.word(i) else { break };
+            if let Some((g, m)) = v.entry_at(&lex.group, i) {
+                thing = if group_kept.is_empty() { g.name.clone() } else { format!("{}-{}", group_kept.join("-"), g.name) };
+                kept.clear();
+                end = i + m;
+                break;
+            }
+            if lex.keep.iter().any(|k| k == w) {
+                group_kept.push(w);
+            } else if w != "the" && !lex.body.iter().any(|b| b.words.iter().any(|x| x == w)) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    if !kept.is_empty() {
+        thing = format!("{}-{}", kept.join("-"), thing);
+    }
+    // A party's members: placed in the body the sentence names nearest the value.
+    if lex.partisan.iter().any(|p| thing.ends_with(p.as_str())) {
+        let body = (0..n)
+            .filter_map(|i| v.entry_at(&lex.body, i).map(|(b, _)| (i.abs_diff(value_at), b.name.clone())))
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, b)) = body {
+            if !thing.starts_with(&b) {
+                thing = format!("{b}-{thing}");
+            }
+        }
+    }
+    // What happened: an event word just before the value ("the rescue of 33 miners"),
+    // else after the phrase ("were brought out alive"), else before the thing
+    // ("33 trapped miners"), else the thing's own ("layoffs").
+    let mut before = None;
+    let mut i = value_at;
+    while i > 0 && value_at - i < 4 {
+        i -= 1;
+        if is_break(&v.toks[i]) {
+            break;
+        }
+        if let Some((e, start)) = v.entry_ending(&lex.happened, i + 1) {
+            before = Some(happened_at(lex, v, start).map_or(e.name.clone(), |(h, _)| h));
+            break;
+        }
+        if !v.word(i).is_some_and(|w| BEFORE_SKIP.contains(&w)) {
+            break;
+        }
+    }
+    let mut after = None;
+    let mut projected = false;
+    let mut i = end;
+    while i < n && i < end.max(reach) + 8 {
+        if is_break(&v.toks[i]) || matches!(v.toks[i], Tok::Value { .. }) && i > end + 2 {
+            break;
+        }
+        if let Some((h, _)) = happened_at(lex, v, i) {
+            after = Some(h);
+            break;
+        }
+        if v.word(i).is_some_and(|w| lex.projected.iter().any(|p| p == w)) {
+            projected = true;
+        }
+        i += 1;
+    }
+    let happened = before.or_else(|| after.map(|a| if projected { format!("{a}-projected") } else { a })).or(before_event).or(own_event);
+    Some(Counted { thing, happened })
+}
+
+/// Fill `{counted}` (or `{counted:EVENT}`) in `template` for the value at `value_at`.
+/// `None` when the text does not say what is counted or what happened to it.
+pub fn fill<'a>(
+    lex: &Lexicon,
+    template: &str,
+    toks: &'a [Tok],
+    words: &dyn Fn(usize) -> Vec<&'a str>,
+    value_at: usize,
+    matched: &std::ops::Range<usize>,
+) -> Option<String> {
+    let open = template.find("{counted")?;
+    let close = open + template[open..].find('}')?;
+    let given = template[open + "{counted".len()..close].strip_prefix(':');
+    let v = View { toks, words: (0..toks.len()).map(words).collect() };
+    // A figure in a list of places ("Denver: 32 flights cancelled") counts at one of
+    // them, which the subject cannot say.
+    if value_at > 0 && matches!(toks[value_at - 1], Tok::Punct(':')) && given.is_none() {
+        return None;
+    }
+    let counted = derive(lex, &v, value_at, matched.end)?;
+    let happened = given.map(str::to_string).or(counted.happened)?;
+    Some(format!("{}{}/{}{}", &template[..open], counted.thing, happened, &template[close + 1..]))
+}
+
+/// The scenario a figure is given for: the condition of an "if" or "unless" clause in
+/// its sentence, named by the value it holds ("if the strike lasts six weeks" is
+/// `if-six-weeks`) or else by its first words.
+pub fn scenario<'a>(toks: &'a [Tok], words: &dyn Fn(usize) -> Vec<&'a str>, value_at: usize) -> Option<String> {
+    let at = (0..toks.len()).find(|&i| matches!(&toks[i], Tok::Word(w, _) if w == "if" || w == "unless"))?;
+    let mut end = at + 1;
+    while end < toks.len() && !is_break(&toks[end]) && end != value_at {
+        end += 1;
+    }
+    let clause = at + 1..end;
+    if let Some(i) = clause.clone().find(|&i| matches!(toks[i], Tok::Value { .. })) {
+        let w = words(i);
+        let w: Vec<&str> = w.into_iter().filter(|w| !matches!(*w, "the" | "a" | "an" | "of")).collect();
+        return Some(format!("if-{}", slug(&w)));
+    }
+    let w: Vec<&str> = clause.take(6).flat_map(words).collect();
+    Some(format!("if-{}", slug(&w)))
+}
