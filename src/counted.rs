@@ -161,6 +161,9 @@ impl View<'_> {
 struct Counted {
     thing: String,
     happened: Option<String>,
+    /// Whether what happened was read only from a word before the thing ("32
+    /// cancelled flights").
+    happened_before_thing: bool,
 }
 
 fn slug(words: &[&str]) -> String {
@@ -322,8 +325,12 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         }
         i += 1;
     }
-    let happened = before.or_else(|| after.map(|a| if projected { format!("{a}-projected") } else { a })).or(before_event).or(own_event);
-    Some(Counted { thing, happened })
+    let happened_before_thing = before.is_none() && after.is_none() && before_event.is_some();
+    let happened = before
+        .or_else(|| after.map(|a| if projected { format!("{a}-projected") } else { a }))
+        .or(before_event)
+        .or(own_event);
+    Some(Counted { thing, happened, happened_before_thing })
 }
 
 /// Fill `{counted}` (or `{counted:EVENT}`) in `template` for the value at `value_at`.
@@ -340,12 +347,12 @@ pub fn fill<'a>(
     let close = open + template[open..].find('}')?;
     let given = template[open + "{counted".len()..close].strip_prefix(':');
     let v = View { toks, words: (0..toks.len()).map(words).collect() };
-    // A figure in a list of places ("Denver: 32 flights cancelled") counts at one of
+    let counted = derive(lex, &v, value_at, matched.end)?;
+    // A figure in a list of places ("Denver: 32 cancelled flights") counts at one of
     // them, which the subject cannot say.
-    if value_at > 0 && matches!(toks[value_at - 1], Tok::Punct(':')) && given.is_none() {
+    if value_at > 0 && matches!(toks[value_at - 1], Tok::Punct(':')) && counted.happened_before_thing && given.is_none() {
         return None;
     }
-    let counted = derive(lex, &v, value_at, matched.end)?;
     let happened = given.map(str::to_string).or(counted.happened)?;
     Some(format!("{}{}/{}{}", &template[..open], counted.thing, happened, &template[close + 1..]))
 }

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `plan`, `Zelensky's` | one word token, any case; `’` and `'` are one letter |
 //! | `meet*` | a word token starting with `meet` |
-//! | `-` `%` `,` `.` `'` `:` `$` | that punctuation token; `-` takes any hyphen or dash |
+//! | `-` `%` `,` `.` `'` `:` `$` `"` | that punctuation token; `-` takes any hyphen or dash, `"` any double quotation mark |
 //! | `(a \| b c)` | the first alternative that lets the rest match |
 //! | `[the]` | the part if the rest still matches with it, else nothing |
 //! | `{number}` `{percent}` `{ordinal}` `{duration}` `{date}` | one value token of that kind |
@@ -249,6 +249,7 @@ fn fold_punct(c: char) -> Option<char> {
         '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => Some('-'),
         '\'' | '’' => Some('\''),
         '%' | ',' | '.' | ':' | '$' => Some(c),
+        '"' | '\u{201c}' | '\u{201d}' => Some('"'),
         _ => None,
     }
 }
@@ -268,7 +269,8 @@ fn word(input: &str) -> PResult<'_, Element> {
     Ok((rest, Element::Word { text, prefix: star.is_some(), id: UNKNOWN_WORD }))
 }
 
-/// One punctuation literal: `-` (or a dash), `%`, `,`, `.`, `'`, `:`, `$`.
+/// One punctuation literal: `-` (or a dash), `%`, `,`, `.`, `'`, `:`, `$`, `"` (or a
+/// curly quotation mark).
 fn punct(input: &str) -> PResult<'_, Element> {
     let (rest, c) = satisfy(|c| fold_punct(c).is_some()).parse(input)?;
     Ok((rest, Element::Punct(fold_punct(c).unwrap_or(c))))
