@@ -23,6 +23,10 @@ pub struct Entry {
     /// For a thing: what happened to it, when the word says so itself ("layoffs").
     #[serde(default)]
     pub happened: Option<String>,
+    /// For an event: whether what it is of tells it apart ("enrolled in SNAP" is not
+    /// "enrolled in Medicaid"): the words after it join its name.
+    #[serde(default)]
+    pub object: bool,
 }
 
 /// The words of `entries` (of those that carry their own event only, with
@@ -67,6 +71,9 @@ pub struct Lexicon {
     /// Things that stand for their group in "members of the X".
     #[serde(default)]
     pub member: Vec<String>,
+    /// What an event with an object is of, folded ("food stamps" is "snap").
+    #[serde(default)]
+    pub object: Vec<Entry>,
     /// Words that say the count is expected, not done ("may", "would").
     #[serde(default)]
     pub projected: Vec<String>,
@@ -153,7 +160,8 @@ impl View<'_> {
         entries: impl IntoIterator<Item = &'e Entry> + Clone,
         end: usize,
     ) -> Option<(&'e Entry, usize)> {
-        (end.saturating_sub(4)..end).find_map(|i| self.entry_at(entries.clone(), i).filter(|(_, n)| i + n == end).map(|(e, _)| (e, i)))
+        (end.saturating_sub(4)..end)
+            .find_map(|i| self.entry_at(entries.clone(), i).filter(|(_, n)| i + n == end).map(|(e, _)| (e, i)))
     }
 }
 
@@ -167,13 +175,12 @@ struct Counted {
 }
 
 fn slug(words: &[&str]) -> String {
-    words.iter().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
-}
-
-/// A plural for a noun the lexicon does not know ("miner" counts as "miners").
-#[allow(dead_code)]
-fn plural(word: &str) -> String {
-    if word.ends_with('s') { word.to_string() } else { format!("{word}s") }
+    words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// What happened, at token `i`: an event of the lexicon, with "voted" read by the words
@@ -182,7 +189,8 @@ fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
     let (entry, n) = v.entry_at(&lex.happened, i)?;
     let mut name = entry.name.clone();
     if name == "voted" {
-        let after: Vec<&str> = (i + n..i + n + 6).take_while(|j| !v.toks.get(*j).is_none_or(is_break)).filter_map(|j| v.word(j)).collect();
+        let after: Vec<&str> =
+            (i + n..i + n + 6).take_while(|j| !v.toks.get(*j).is_none_or(is_break)).filter_map(|j| v.word(j)).collect();
         name = match after.iter().find(|w| matches!(**w, "with" | "for" | "against" | "yes" | "no" | "favor")) {
             Some(&"with") => "crossed-over".into(),
             Some(&("for" | "yes" | "favor")) => "voted-yes".into(),
@@ -191,6 +199,37 @@ fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
         };
     }
     let mut end = i + n;
+    if entry.object {
+        // What it is of: the lexicon's name for it, else its first words.
+        let mut j = end;
+        while v.word(j).is_some_and(|w| matches!(w, "the" | "a" | "an" | "in" | "on" | "for" | "of" | "from")) {
+            j += 1;
+        }
+        let of = match v.entry_at(&lex.object, j) {
+            Some((o, m)) => {
+                end = j + m;
+                Some(o.name.clone())
+            }
+            None => {
+                let mut words = Vec::new();
+                while words.len() < 4 {
+                    match v.word(j) {
+                        Some(w) if !STOP.contains(&w) => words.push(w),
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                (!words.is_empty()).then(|| {
+                    end = j;
+                    slug(&words)
+                })
+            }
+        };
+        name = match of {
+            Some(of) => format!("{name}-{of}"),
+            None => return None,
+        };
+    }
     // "furloughed or working without pay": both, as one measure.
     let mut j = end;
     if v.word(j) == Some("or") {
@@ -198,13 +237,13 @@ fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
         if v.word(j) == Some("either") {
             j += 1;
         }
-        if let Some((other, m)) = v.entry_at(&lex.happened, j) {
-            if other.name != name {
-                let mut both = [name.clone(), other.name.clone()];
-                both.sort();
-                name = both.join("-or-");
-                end = j + m;
-            }
+        if let Some((other, m)) = v.entry_at(&lex.happened, j)
+            && other.name != name
+        {
+            let mut both = [name.clone(), other.name.clone()];
+            both.sort();
+            name = both.join("-or-");
+            end = j + m;
         }
     }
     Some((name, end))
@@ -234,11 +273,11 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
     // The thing: the entry of the lexicon ending the phrase, nearest its end.
     let mut found: Option<(&Entry, usize, usize)> = None;
     for end in (start + 1..=run_end).rev() {
-        if let Some((entry, at)) = v.entry_ending(lex.thing.iter().chain(&lex.voter), end) {
-            if at >= start {
-                found = Some((entry, at, end));
-                break;
-            }
+        if let Some((entry, at)) = v.entry_ending(lex.thing.iter().chain(&lex.voter), end)
+            && at >= start
+        {
+            found = Some((entry, at, end));
+            break;
         }
     }
     let (mut thing, thing_at, thing_end, own_event) = match found {
@@ -264,7 +303,8 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         while i < n && i <= end + 5 {
             let Some(w) = v.word(i) else { break };
             if let Some((g, m)) = v.entry_at(&lex.group, i) {
-                thing = if group_kept.is_empty() { g.name.clone() } else { format!("{}-{}", group_kept.join("-"), g.name) };
+                thing =
+                    if group_kept.is_empty() { g.name.clone() } else { format!("{}-{}", group_kept.join("-"), g.name) };
                 kept.clear();
                 end = i + m;
                 break;
@@ -285,10 +325,10 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         let body = (0..n)
             .filter_map(|i| v.entry_at(&lex.body, i).map(|(b, _)| (i.abs_diff(value_at), b.name.clone())))
             .min_by_key(|(d, _)| *d);
-        if let Some((_, b)) = body {
-            if !thing.starts_with(&b) {
-                thing = format!("{b}-{thing}");
-            }
+        if let Some((_, b)) = body
+            && !thing.starts_with(&b)
+        {
+            thing = format!("{b}-{thing}");
         }
     }
     // What happened: an event word just before the value ("the rescue of 33 miners"),
@@ -310,7 +350,9 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         }
     }
     let mut after = None;
-    let mut projected = false;
+    // "if 40,000 workers are laid off": a condition, not a report.
+    let conditional = (value_at.saturating_sub(3)..value_at).any(|i| matches!(v.word(i), Some("if" | "unless")));
+    let mut projected = conditional;
     let mut i = end;
     while i < n && i < end.max(reach) + 8 {
         if is_break(&v.toks[i]) || matches!(v.toks[i], Tok::Value { .. }) && i > end + 2 {
@@ -327,6 +369,7 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
     }
     let happened_before_thing = before.is_none() && after.is_none() && before_event.is_some();
     let happened = before
+        .map(|b| if conditional { format!("{b}-projected") } else { b })
         .or_else(|| after.map(|a| if projected { format!("{a}-projected") } else { a }))
         .or(before_event)
         .or(own_event);
@@ -350,7 +393,8 @@ pub fn fill<'a>(
     let counted = derive(lex, &v, value_at, matched.end)?;
     // A figure in a list of places ("Denver: 32 cancelled flights") counts at one of
     // them, which the subject cannot say.
-    if value_at > 0 && matches!(toks[value_at - 1], Tok::Punct(':')) && counted.happened_before_thing && given.is_none() {
+    if value_at > 0 && matches!(toks[value_at - 1], Tok::Punct(':')) && counted.happened_before_thing && given.is_none()
+    {
         return None;
     }
     let happened = given.map(str::to_string).or(counted.happened)?;
@@ -374,4 +418,69 @@ pub fn scenario<'a>(toks: &'a [Tok], words: &dyn Fn(usize) -> Vec<&'a str>, valu
     }
     let w: Vec<&str> = clause.take(6).flat_map(words).collect();
     Some(format!("if-{}", slug(&w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::rule::{RuleSet, bundled_sources};
+
+    fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+        let rules = RuleSet::load(&bundled_sources()).unwrap_or_else(|e| panic!("{}", e[0]));
+        let article = Article::from_bytes("t", text.as_bytes()).expect("article");
+        crate::extract::extract(&article, &rules)
+            .into_iter()
+            .filter(|c| c.kind == "other_count")
+            .map(|c| (c.subject, c.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn macros_expand_to_the_lexicons_words_longest_first() {
+        let lex = Lexicon {
+            thing: vec![Entry {
+                name: "miners".into(),
+                words: vec!["miners".into(), "coal miners".into()],
+                ..Entry::default()
+            }],
+            happened: vec![Entry { name: "rescued".into(), words: vec!["rescued".into()], ..Entry::default() }],
+            ..Lexicon::default()
+        };
+        assert_eq!(lex.expand("{number} <thing> <happened>"), "{number} (coal miners|miners) (rescued)");
+        assert_eq!(lex.expand("{number} <tally>"), "{number} (\u{1})");
+    }
+
+    #[test]
+    fn the_same_people_counted_differently_keep_apart() {
+        let got = subjects(
+            "In the Senate, seven Democrats broke with their party.\n\nEight members of the Democratic caucus joined Republicans.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_ne!(got[0].0, got[1].0);
+    }
+
+    #[test]
+    fn places_and_flights_are_different_things() {
+        let got = subjects(
+            "The 40 airports selected by the regulator lost service.\n\nThe airline had 40 cancelled flights.",
+        );
+        assert_eq!(got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(), ["airports/selected", "flights/cancelled"]);
+    }
+
+    #[test]
+    fn scenarios_are_told_apart_by_their_condition() {
+        let got = subjects(
+            "If the strike ends this week, the economy would lose $1 billion.\n\nIf it lasts eight weeks, the economy would lose $4 billion.",
+        );
+        let qualifiers: Vec<_> = got.iter().map(|(_, q)| q.clone().unwrap_or_default()).collect();
+        assert_eq!(qualifiers.len(), 2);
+        assert_ne!(qualifiers[0], qualifiers[1]);
+        assert!(qualifiers.iter().all(|q| q.starts_with("if-")), "{qualifiers:?}");
+    }
+
+    #[test]
+    fn a_count_whose_thing_is_not_said_is_unknown() {
+        assert_eq!(subjects("In the end only five who backed it.")[0].0, "unknown");
+    }
 }

@@ -188,8 +188,9 @@ pub struct Rule {
     pub kind: String,
     /// The subject: a name, `{event}` (the event the sentence names), or a template
     /// with `{persons}` / `{places}` (the ids mentioned inside the match, sorted,
-    /// joined with `-`) or `{speaker}` (the person named nearest the value in the
-    /// sentence).
+    /// joined with `-`), `{speaker}` (the person named nearest the value in the
+    /// sentence) or `{counted}` (what a count counts and what happened to it:
+    /// [`crate::counted`]).
     pub subject: String,
     /// What it is for, in a line.
     pub description: Option<String>,
