@@ -36,6 +36,8 @@ pub const MAX_DEPTH: usize = 32;
 /// Most elements one pattern holds, nested ones included (a lexicon word list expands
 /// to hundreds); bounds the matcher's recursion.
 pub const MAX_ELEMENTS: usize = 2048;
+/// Alternatives from which a group is indexed by what can start it.
+const INDEXED_GROUP: usize = 8;
 /// Matching steps tried from one start position before giving up on it, so that
 /// patterns full of gaps and alternatives stay linear in the text.
 pub const STEP_BUDGET: u32 = 10_000;
@@ -122,6 +124,9 @@ pub enum Element {
     Gap(u8),
     /// `(a|b c)`: alternatives, tried in order.
     Group(Vec<Vec<Element>>),
+    /// A long group (a lexicon's word list) once interned, with what can start it, so a
+    /// token none of its alternatives can start is ruled out by one look.
+    Indexed(Vec<Vec<Element>>, Box<First>),
     /// `[...]`: an optional sequence, tried first with, then without.
     Optional(Vec<Element>),
 }
@@ -148,7 +153,7 @@ fn anchor_of(elements: &[Element]) -> Option<Vec<Cue>> {
         .iter()
         .filter_map(|e| match e {
             Element::Word { text, prefix, id } => Some(vec![cue(text, *prefix, *id)]),
-            Element::Group(alternatives) => alternatives
+            Element::Group(alternatives) | Element::Indexed(alternatives, _) => alternatives
                 .iter()
                 .map(|alt| match alt.as_slice() {
                     [Element::Word { text, prefix, id }, ..] => Some(cue(text, *prefix, *id)),
@@ -422,7 +427,7 @@ fn count(elements: &[Element]) -> usize {
     elements
         .iter()
         .map(|el| match el {
-            Element::Group(alts) => 1 + alts.iter().map(|a| count(a)).sum::<usize>(),
+            Element::Group(alts) | Element::Indexed(alts, _) => 1 + alts.iter().map(|a| count(a)).sum::<usize>(),
             Element::Optional(part) => 1 + count(part),
             _ => 1,
         })
@@ -673,7 +678,7 @@ impl First {
                     self.any = true;
                     false
                 }
-                Element::Group(alternatives) => {
+                Element::Group(alternatives) | Element::Indexed(alternatives, _) => {
                     let mut nullable = false;
                     for alternative in alternatives {
                         nullable |= self.add(alternative);
@@ -756,6 +761,12 @@ impl Search<'_> {
             Element::Group(alternatives) => {
                 alternatives.iter().find_map(|alt| self.run(alt, &Then::Rest(rest, then), pos))
             }
+            Element::Indexed(alternatives, first) => {
+                if !tok.map_or(first.any, |t| first.admits(t)) {
+                    return None;
+                }
+                alternatives.iter().find_map(|alt| self.run(alt, &Then::Rest(rest, then), pos))
+            }
             Element::Optional(part) => {
                 self.run(part, &Then::Rest(rest, then), pos).or_else(|| self.run(rest, then, pos))
             }
@@ -829,9 +840,19 @@ impl Pattern {
                 match element {
                     Element::Word { text, prefix: false, id } => *id = vocab.intern(text),
                     Element::Word { text, prefix: true, id } => *id = vocab.intern_stem(text),
-                    Element::Group(alternatives) => alternatives.iter_mut().for_each(|a| walk(a, vocab)),
+                    Element::Group(alternatives) | Element::Indexed(alternatives, _) => {
+                        alternatives.iter_mut().for_each(|a| walk(a, vocab))
+                    }
                     Element::Optional(part) => walk(part, vocab),
                     _ => {}
+                }
+                // A long group is indexed by what can start it.
+                if let Element::Group(alternatives) = element
+                    && alternatives.len() >= INDEXED_GROUP
+                {
+                    let alternatives = std::mem::take(alternatives);
+                    let first = First::of(&[Element::Group(alternatives.clone())], true);
+                    *element = Element::Indexed(alternatives, Box::new(first));
                 }
             }
         }
@@ -1089,6 +1110,31 @@ mod tests {
             }
         }
         s
+    }
+
+    /// A long group is indexed once interned, and matches as the group did.
+    #[test]
+    fn long_groups_are_indexed_and_match_as_before() {
+        let source = "{number} (a|b|c|d|e|f|g|h|coal miners|miners) (rescued|freed)";
+        let mut pattern = parse_pattern(source).expect(source);
+        let mut vocab = Vocab::default();
+        pattern.intern(&mut vocab);
+        assert!(pattern.elements.iter().any(|e| matches!(e, Element::Indexed(..))));
+        for (text, want) in [
+            ("<num:33> coal miners rescued", vec!["33 coal miners rescued"]),
+            ("<num:33> miners freed", vec!["33 miners freed"]),
+            ("<num:33> climbers rescued", vec![]),
+        ] {
+            let mut s = sample(text);
+            for t in &mut s.toks {
+                if let Tok::Word(w, id) = t {
+                    *id = vocab.id(w);
+                }
+            }
+            let got: Vec<String> =
+                pattern.find_all(&s.toks, &s.mentions).iter().map(|m| s.surface[m.start..m.end].join(" ")).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     fn found(source: &str, text: &str) -> Vec<String> {
