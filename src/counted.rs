@@ -252,10 +252,30 @@ fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
 /// The counted thing after the value at `value_at`, with what happened to it.
 fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Counted> {
     let n = v.toks.len();
+    // "nine of the 33 miners": 33 is the whole the part is taken from, not a count of
+    // what happened.
+    let part = |i: usize| {
+        matches!(v.toks.get(i), Some(Tok::Value { .. }))
+            || matches!(v.word(i), Some("most" | "many" | "some" | "half" | "none" | "several" | "few" | "all"))
+    };
+    if value_at >= 3
+        && v.word(value_at - 2) == Some("of")
+        && matches!(v.word(value_at - 1), Some("the" | "those" | "these" | "all"))
+        && part(value_at - 3)
+    {
+        return None;
+    }
+    // "nine of the 33 miners were rescued": the part counts the whole's things.
+    let mut start = value_at + 1;
+    if v.word(start) == Some("of") && matches!(v.word(start + 1), Some("the" | "those" | "these" | "all")) {
+        start += 2;
+        if matches!(v.toks.get(start), Some(Tok::Value { .. })) {
+            start += 1;
+        }
+    }
     // The noun phrase after the value: words up to a stop word, a break or a value.
-    let start = value_at + 1;
     let mut run_end = start;
-    while run_end < n && run_end - value_at <= 5 {
+    while run_end < n && run_end - start < 5 {
         let Some(w) = v.word(run_end) else { break };
         if STOP.contains(&w) {
             break;
@@ -342,7 +362,11 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
             break;
         }
         if let Some((e, start)) = v.entry_ending(&lex.happened, i + 1) {
-            before = Some(happened_at(lex, v, start).map_or(e.name.clone(), |(h, _)| h));
+            // "will cut 12,000 jobs": an expectation.
+            let modal =
+                start.checked_sub(1).and_then(|m| v.word(m)).is_some_and(|w| lex.projected.iter().any(|p| p == w));
+            let name = happened_at(lex, v, start).map_or(e.name.clone(), |(h, _)| h);
+            before = Some(if modal { format!("{name}-projected") } else { name });
             break;
         }
         if !v.word(i).is_some_and(|w| BEFORE_SKIP.contains(&w)) {
