@@ -9,7 +9,7 @@
 //! lexicon's words with `<thing>`, `<tally>` (things that carry their own event, such
 //! as "layoffs") and `<happened>`.
 
-use crate::rule::pattern::Tok;
+use crate::rule::pattern::{EntityKind, Mention, Tok};
 use serde::Deserialize;
 
 /// One folded entry: the name it folds to and the words (or phrases) that say it.
@@ -402,11 +402,15 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
 
 /// Fill `{counted}` (or `{counted:EVENT}`) in `template` for the value at `value_at`.
 /// `None` when the text does not say what is counted or what happened to it.
+///
+/// Places the value's clause (or the match itself) says it happened in tell counts of
+/// different places apart: "12 people were killed in Kyiv" is `people/killed@kyiv`.
 pub fn fill<'a>(
     lex: &Lexicon,
     template: &str,
     toks: &'a [Tok],
     words: &dyn Fn(usize) -> Vec<&'a str>,
+    mentions: &[Mention],
     value_at: usize,
     matched: &std::ops::Range<usize>,
 ) -> Option<String> {
@@ -422,7 +426,28 @@ pub fn fill<'a>(
         return None;
     }
     let happened = given.map(str::to_string).or(counted.happened)?;
-    Some(format!("{}{}/{}{}", &template[..open], counted.thing, happened, &template[close + 1..]))
+    let lo = toks[..value_at.min(matched.start)].iter().rposition(is_break).map_or(0, |i| i + 1);
+    let hi = toks[value_at.max(matched.end)..]
+        .iter()
+        .position(is_break)
+        .map_or(toks.len(), |i| value_at.max(matched.end) + i);
+    let mut places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place && m.start >= lo && m.end <= hi)
+        // Where it happened ("in Kyiv"), not where someone went ("flying to Moscow").
+        .filter(|m| {
+            let before = |k: usize| m.start.checked_sub(k).and_then(|i| words(i).first().copied());
+            let at = |w: Option<&str>| {
+                matches!(w, Some("in" | "at" | "near" | "outside" | "across" | "around" | "throughout"))
+            };
+            at(before(1)) || (before(1) == Some("the") && at(before(2)))
+        })
+        .map(|m| m.id.as_str())
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    let at = if places.is_empty() { String::new() } else { format!("@{}", places.join("-")) };
+    Some(format!("{}{}/{}{at}{}", &template[..open], counted.thing, happened, &template[close + 1..]))
 }
 
 /// The scenario a figure is given for: the condition of an "if" or "unless" clause in

@@ -348,8 +348,8 @@ fn subject(
         subject = subject.replace("{event}", event?);
     }
     if subject.contains("{counted") {
-        subject =
-            crate::counted::fill(&rule.lexicon, &subject, &p.toks, &|i| p.words_at(i).collect(), value_at, matched)?;
+        let words = |i| p.words_at(i).collect();
+        subject = crate::counted::fill(&rule.lexicon, &subject, &p.toks, &words, &p.mentions, value_at, matched)?;
     }
     for (placeholder, kind) in
         [("{persons}", crate::rule::pattern::EntityKind::Person), ("{places}", crate::rule::pattern::EntityKind::Place)]
