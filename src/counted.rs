@@ -6,8 +6,8 @@
 //! Democratic caucus backed the bill" is `senate-democratic-caucus/voted-yes`. A rule
 //! asks for this with `{counted}` in its subject; `{counted:EVENT}` takes the counted
 //! thing from the text and says itself what happened to it. Rule patterns can name the
-//! lexicon's words with `<thing>`, `<tally>` (things that carry their own event, such
-//! as "layoffs") and `<happened>`.
+//! lexicon's words with `<thing>`, `<voter>`, `<tally>` (things that carry their own
+//! event, such as "layoffs"), `<happened>` and `<voting>` (what only voters do).
 
 use crate::rule::pattern::{EntityKind, Mention, Tok};
 use serde::Deserialize;
@@ -27,6 +27,10 @@ pub struct Entry {
     /// "enrolled in Medicaid"): the words after it join its name.
     #[serde(default)]
     pub object: bool,
+    /// For an event: whether only voters do it ("backed", "voted against"): "support
+    /// 3,000 jobs" is no vote.
+    #[serde(default)]
+    pub voting: bool,
 }
 
 /// The words of `entries` (of those that carry their own event only, with
@@ -80,22 +84,30 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The words a pattern macro names: `<thing>`, `<tally>` or `<happened>`.
-    pub fn macro_words(&self, name: &str) -> Option<Vec<&str>> {
+    /// The words a pattern macro names: `<thing>`, `<tally>`, `<voter>`, `<happened>`
+    /// (what happens to things) or `<voting>` (what voters do).
+    pub fn macro_words(&self, name: &str) -> Option<Vec<String>> {
         match name {
-            "thing" => Some(entry_words(&self.thing, false)),
-            "tally" => Some(entry_words(&self.thing, true)),
-            "happened" => Some(entry_words(&self.happened, false)),
-            "voter" => Some(entry_words(&self.voter, false)),
+            "thing" => Some(entry_words(&self.thing, false).into_iter().map(str::to_string).collect()),
+            "tally" => Some(entry_words(&self.thing, true).into_iter().map(str::to_string).collect()),
+            "happened" => {
+                let events: Vec<Entry> = self.happened.iter().filter(|e| !e.voting).cloned().collect();
+                Some(entry_words(&events, false).into_iter().map(str::to_string).collect())
+            }
+            "voting" => {
+                let events: Vec<Entry> = self.happened.iter().filter(|e| e.voting).cloned().collect();
+                Some(entry_words(&events, false).into_iter().map(str::to_string).collect())
+            }
+            "voter" => Some(entry_words(&self.voter, false).into_iter().map(str::to_string).collect()),
             _ => None,
         }
     }
 
-    /// Replace `<thing>`, `<tally>` and `<happened>` in a pattern by the lexicon's words
-    /// as alternatives.
+    /// Replace the macros `<thing>`, `<tally>`, `<voter>`, `<happened>` and `<voting>` in
+    /// a pattern by the lexicon's words as alternatives.
     pub fn expand(&self, pattern: &str) -> String {
         let mut out = pattern.to_string();
-        for name in ["thing", "tally", "happened", "voter"] {
+        for name in ["thing", "tally", "happened", "voting", "voter"] {
             let tag = format!("<{name}>");
             if out.contains(&tag) {
                 let words = self.macro_words(name).unwrap_or_default();
@@ -185,8 +197,8 @@ fn slug(words: &[&str]) -> String {
 
 /// What happened, at token `i`: an event of the lexicon, with "voted" read by the words
 /// after it; "furloughed or working without pay" joins both.
-fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
-    let (entry, n) = v.entry_at(&lex.happened, i)?;
+fn happened_at(lex: &Lexicon, v: &View, i: usize, voters: bool) -> Option<(String, usize)> {
+    let (entry, n) = v.entry_at(lex.happened.iter().filter(|e| voters || !e.voting), i)?;
     let mut name = entry.name.clone();
     if name == "voted" {
         let after: Vec<&str> =
@@ -237,7 +249,7 @@ fn happened_at(lex: &Lexicon, v: &View, i: usize) -> Option<(String, usize)> {
         if v.word(j) == Some("either") {
             j += 1;
         }
-        if let Some((other, m)) = v.entry_at(&lex.happened, j)
+        if let Some((other, m)) = v.entry_at(lex.happened.iter().filter(|e| voters || !e.voting), j)
             && other.name != name
         {
             let mut both = [name.clone(), other.name.clone()];
@@ -304,6 +316,8 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         Some((entry, at, end)) => (entry.name.clone(), at, end, entry.happened.clone()),
         None => return None,
     };
+    let voters = found.is_some_and(|(entry, ..)| lex.voter.iter().any(|e| std::ptr::eq(e, entry)));
+    let events = || lex.happened.iter().filter(move |e| voters || !e.voting);
     // Modifiers before it: kept ones name the thing, events say what happened.
     let mut kept = Vec::new();
     let mut before_event = None;
@@ -311,7 +325,7 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         let w = v.word(i)?;
         if lex.keep.iter().any(|k| k == w) {
             kept.push(w);
-        } else if let Some((e, _)) = v.entry_at(&lex.happened, i) {
+        } else if let Some((e, _)) = v.entry_at(events(), i) {
             before_event = Some(e.name.clone());
         }
     }
@@ -361,11 +375,11 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         if is_break(&v.toks[i]) {
             break;
         }
-        if let Some((e, start)) = v.entry_ending(&lex.happened, i + 1) {
+        if let Some((e, start)) = v.entry_ending(events(), i + 1) {
             // "will cut 12,000 jobs": an expectation.
             let modal =
                 start.checked_sub(1).and_then(|m| v.word(m)).is_some_and(|w| lex.projected.iter().any(|p| p == w));
-            let name = happened_at(lex, v, start).map_or(e.name.clone(), |(h, _)| h);
+            let name = happened_at(lex, v, start, voters).map_or(e.name.clone(), |(h, _)| h);
             before = Some(if modal { format!("{name}-projected") } else { name });
             break;
         }
@@ -382,7 +396,7 @@ fn derive(lex: &Lexicon, v: &View, value_at: usize, reach: usize) -> Option<Coun
         if is_break(&v.toks[i]) || matches!(v.toks[i], Tok::Value { .. }) && i > end + 2 {
             break;
         }
-        if let Some((h, _)) = happened_at(lex, v, i) {
+        if let Some((h, _)) = happened_at(lex, v, i, voters) {
             after = Some(h);
             break;
         }
