@@ -141,7 +141,8 @@ impl Entities {
                     matches_at(tokens, i, words).map(|end| Mention { start: i, end, kind: *kind, id: id.clone() })
                 })
             });
-            let found = found.or_else(|| world_mention(text, tokens, i, &words));
+            let after_place = out.last().is_some_and(|m: &Mention| m.end == i);
+            let found = found.or_else(|| world_mention(text, tokens, i, &words, after_place));
             match found {
                 Some(m) => {
                     i = m.end;
@@ -218,11 +219,34 @@ impl Entities {
 
 /// The place, institution or demonym of the world data whose name starts at token
 /// `at`, written with its capitals.
-fn world_mention(text: &str, tokens: &[Token], at: usize, words: &[smol_str::SmolStr]) -> Option<Mention> {
+/// `after_place`: the token before it ends another place ("Palm Beach Fla.").
+fn world_mention(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    words: &[smol_str::SmolStr],
+    after_place: bool,
+) -> Option<Mention> {
     let found = crate::world::World::bundled().lookup(words, at)?;
     let written: Vec<&str> =
         tokens.get(at..at + found.len)?.iter().map(|t| text.get(t.span.clone()).unwrap_or("")).collect();
     if !found.written_as_name(&written) {
+        return None;
+    }
+    // A city or region inside a longer run of capitalized words is part of another
+    // name: "Vladimir Putin", "Marco Rubio", "the Washington Post".
+    let settlement = matches!(found.place.kind, crate::world::Kind::City | crate::world::Kind::Region);
+    let name_word = |i: usize| {
+        tokens.get(i).is_some_and(|t| match &t.kind {
+            TokenKind::Word(w) => {
+                text.get(t.span.clone()).is_some_and(|s| s.starts_with(char::is_uppercase))
+                    && !crate::names::not_a_name(strip_possessive(w))
+                    && crate::world::World::bundled().lookup(words, i).is_none()
+            }
+            TokenKind::Punct(_) => false,
+        })
+    };
+    if settlement && ((at > 0 && !after_place && name_word(at - 1)) || name_word(at + found.len)) {
         return None;
     }
     let kind = match found.place.kind {

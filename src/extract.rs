@@ -254,26 +254,40 @@ impl Scene {
     }
 }
 
-/// Words that make a sentence speak of a call rather than a meeting in person.
+/// Words that make a sentence speak of a call rather than a meeting in person: "phoned",
+/// "by phone", "a phone call", "the call" (not "a cell phone", "called for").
 fn speaks_of_a_call(raw: &[Token]) -> bool {
-    raw.iter().enumerate().any(|(i, t)| match &t.kind {
-        TokenKind::Word(w) => match w.as_str() {
-            "phone" | "phoned" | "telephone" | "videoconference" => true,
-            "call" => !matches!(raw.get(i + 1).map(|t| &t.kind), Some(TokenKind::Word(n)) if n == "for" || n == "on"),
-            _ => false,
-        },
-        TokenKind::Punct(_) => false,
+    let word = |i: usize| match raw.get(i).map(|t| &t.kind) {
+        Some(TokenKind::Word(w)) => w.as_str(),
+        _ => "",
+    };
+    (0..raw.len()).any(|i| match word(i) {
+        "phoned" | "telephoned" | "videoconference" => true,
+        "phone" | "telephone" | "video" => {
+            let before = if matches!(word(i.wrapping_sub(1)), "the" | "a") {
+                word(i.wrapping_sub(2))
+            } else {
+                word(i.wrapping_sub(1))
+            };
+            matches!(before, "by" | "over") || matches!(word(i + 1), "call" | "calls" | "conversation" | "talks")
+        }
+        "call" => {
+            matches!(word(i.wrapping_sub(1)), "a" | "the" | "their" | "his" | "her" | "phone")
+                && !matches!(word(i + 1), "for" | "on")
+        }
+        _ => false,
     })
 }
 
-/// Verbs that, right after a place's name, make it a government acting ("Moscow
-/// rejected the plan") rather than where something happens.
+/// Words before a place's name that make it where something happens.
+const WHERE: &[&str] = &["in", "at", "to", "inside", "near", "outside", "into", "within", "around", "on"];
+
+/// Words after a place's name that make it where something happens ("the Geneva talks",
+/// "Berlin hosted").
 #[rustfmt::skip]
-const ACTS: &[&str] = &[
-    "said", "says", "say", "told", "wants", "want", "wanted", "rejected", "rejects", "proposed", "proposes",
-    "offered", "offers", "insisted", "insists", "agreed", "agrees", "demanded", "demands", "warned", "warns",
-    "accused", "denied", "denies", "signaled", "signalled", "welcomed", "announced", "refused", "sought", "seeks",
-    "responded", "replied", "hopes", "believes", "dismissed", "claimed", "argued", "expects", "backed", "opposed",
+const GATHERINGS: &[&str] = &[
+    "talks", "meeting", "meetings", "summit", "session", "sessions", "negotiations", "round", "visit", "conference",
+    "discussions", "sit-down", "hosted", "hosts", "format", "process", "venue",
 ];
 
 /// The country a place lies in, or the place itself where it is a country.
@@ -303,22 +317,36 @@ fn scene(
         for t in taken.iter_mut().take(m.end).skip(m.start) {
             *t = true;
         }
-        let before = m.start.checked_sub(1).and_then(|i| match &raw[i].kind {
+        // The word before the name, past "the" ("at the Kremlin").
+        let word_at = |i: usize| match &raw[i].kind {
             TokenKind::Word(w) => Some(w.as_str()),
             TokenKind::Punct(_) => None,
-        });
+        };
+        let before = m.start.checked_sub(1).and_then(word_at);
+        let before = match before {
+            Some("the") => m.start.checked_sub(2).and_then(word_at),
+            other => other,
+        };
+        // A dateline ("MOSCOW —") says where the report, and mostly its news, is from.
+        let dateline = m.start == 0
+            && matches!(raw.get(m.end).map(|t| &t.kind), Some(TokenKind::Punct('\u{2014}' | '\u{2013}' | '-')));
         let came_from = m.kind == crate::rule::pattern::EntityKind::Place && before == Some("from");
-        // A country is where something happens only after "in", "at" or "to"; else it
-        // is a party to it ("Ukraine rejected", "talks on Ukraine").
-        let country = entities.containers(&m.id).is_empty();
-        // "Washington rejected", "Moscow says": a capital that acts is its government,
-        // not where anything happens.
+        // A place is where something happens after "in", "at", "to" and the like, or
+        // before the event's noun ("the Berlin talks"); elsewhere it is a party ("Ukraine
+        // rejected", "Washington pushed for", "talks on Ukraine", "Moscow's plan").
         let after = raw.get(m.end).and_then(|t| match &t.kind {
             TokenKind::Word(w) => Some(w.as_str()),
             TokenKind::Punct(_) => None,
         });
-        let acts = after.is_some_and(|w| ACTS.contains(&w)) && !matches!(before, Some("in" | "at" | "to" | "inside"));
-        let venue = !acts && (!country || matches!(before, Some("in" | "at" | "to" | "inside")));
+        let last_word = match raw.get(m.end - 1).map(|t| &t.kind) {
+            Some(TokenKind::Word(w)) => w.as_str(),
+            _ => "",
+        };
+        let possessive = last_word.ends_with("'s");
+        let venue = !possessive
+            && (dateline
+                || before.is_some_and(|w| WHERE.contains(&w))
+                || after.is_some_and(|w| GATHERINGS.contains(&w)));
         match m.kind {
             crate::rule::pattern::EntityKind::Place if !came_from && venue => {
                 scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
@@ -542,7 +570,8 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
             }
         }
     }
-    best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone())
+    let scenario = || rule.scenarios.then(|| crate::counted::scenario(toks, &|i| p.words_at(i).collect(), value_at));
+    best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone()).or_else(|| scenario().flatten())
 }
 
 /// Verbs that report speech.
@@ -627,6 +656,10 @@ fn subject(
     }
     if let Some(owner) = owned {
         subject = subject.replace(PENDING_OWNER, &owner);
+    }
+    if subject.contains("{counted") {
+        let words = |i| p.words_at(i).collect();
+        subject = crate::counted::fill(&rule.lexicon, &subject, &p.toks, &words, &p.mentions, value_at, matched)?;
     }
     for (placeholder, kind) in
         [("{persons}", crate::rule::pattern::EntityKind::Person), ("{places}", crate::rule::pattern::EntityKind::Place)]
@@ -797,7 +830,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     let values = scan::scan_anchored(&masked, article.body_start, &anchor);
     let sentences = text::sentences(&masked, article.body_start..masked.len());
     let index = LineIndex::new(&article.text);
-    let mut names = crate::people::Names::new(masked.get(article.body_start..).unwrap_or(""));
+    let mut names = crate::people::Names::at(masked.get(article.body_start..).unwrap_or(""), article.body_start);
     let headline = article.meta.title.as_deref().map(|title| {
         let toks = text::tokens(title, 0..title.len());
         let mut mentions = rules.entities.mentions(title, &toks);

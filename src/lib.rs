@@ -13,6 +13,7 @@ pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod counted;
 pub mod entity;
 pub mod extract;
 pub mod glob;

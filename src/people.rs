@@ -141,6 +141,14 @@ const GROUP_WORDS: &[&str] = &[
     "officials",
 ];
 
+/// Words for peoples and regions wider than a country: parties, never persons.
+#[rustfmt::skip]
+const REGIONAL: &[&str] = &[
+    "european", "europeans", "europe", "african", "africans", "asian", "asians", "western", "westerners",
+    "arab", "arabs", "latin", "nordic", "baltic", "balkan", "eastern", "southern", "northern", "middle",
+    "war", "peace", "ceasefire", "deal", "summit", "talks",
+];
+
 /// Particles that may stand lower case inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &["von", "van", "der", "de", "da", "di", "du", "la", "le", "bin", "al", "ibn", "del", "dos"];
 
@@ -325,15 +333,40 @@ pub struct Names {
     /// Whether the text being read is a headline, where every word may be capitalized:
     /// only words the body capitalizes inside its sentences count as names there.
     title_case: bool,
+    /// Byte ranges (in the text `find` is given) of the body's lines in title case: a
+    /// headline repeated in the body, a subhead.
+    title_lines: Vec<std::ops::Range<usize>>,
 }
 
 impl Names {
     /// Learn the article's capitalized words from its body text.
     pub fn new(body: &str) -> Names {
+        Names::at(body, 0)
+    }
+
+    /// As [`Names::new`], for a body that starts at byte `offset` of the text the
+    /// sentences will be found in.
+    pub fn at(body: &str, offset: usize) -> Names {
         // Lines in title case (a headline or a subhead in the body) capitalize every
-        // word: they teach nothing about names.
-        let prose: String = body.lines().filter(|line| !title_case(line)).collect::<Vec<_>>().join("\n");
-        Names { inner: crate::names::inner_capitals(&prose), ..Names::default() }
+        // word: they teach nothing about names, and only known names count in them.
+        let mut prose = String::with_capacity(body.len());
+        let mut title_lines = Vec::new();
+        let mut start = 0;
+        for line in body.split_inclusive('\n') {
+            if title_case(line) {
+                title_lines.push(offset + start..offset + start + line.len());
+            } else {
+                prose.push_str(line);
+            }
+            start += line.len();
+        }
+        Names { inner: crate::names::inner_capitals(&prose), title_lines, ..Names::default() }
+    }
+
+    /// Whether byte `at` lies in a line in title case.
+    fn in_title_line(&self, at: usize) -> bool {
+        let i = self.title_lines.partition_point(|r| r.end <= at);
+        self.title_lines.get(i).is_some_and(|r| r.start <= at)
     }
 
     /// Tie a person to a country: the article wrote the country (or its people's
@@ -439,7 +472,8 @@ impl Names {
             !taken.get(k).copied().unwrap_or(false)
                 && word(tokens, k).is_some_and(|w| {
                     let w = strip_possessive(w);
-                    !crate::names::not_a_name(w) && (!self.title_case || self.inner.contains(w))
+                    let headline = self.title_case || self.in_title_line(tokens[k].span.start);
+                    !crate::names::not_a_name(w) && !REGIONAL.contains(&w) && (!headline || self.inner.contains(w))
                 })
                 && capitalized(text, &tokens[k])
         };
@@ -519,6 +553,14 @@ impl Names {
         let acronym = end - start == 1 && all_capitals(text, &tokens[start]);
         // "U.S.", "U.N.": initials alone are an abbreviation, not a person.
         if words.iter().all(|w| w.chars().count() == 1) {
+            return None;
+        }
+        // "(AFP)", "(MENAFN)": a credit in brackets names the source, not anyone in
+        // the story.
+        let bracketed = start > 0
+            && matches!(tokens[start - 1].kind, TokenKind::Punct('('))
+            && matches!(tokens.get(end).map(|t| &t.kind), Some(TokenKind::Punct(')')));
+        if acronym && bracketed {
             return None;
         }
         if GROUP_WORDS.contains(&last) && title.is_none() {

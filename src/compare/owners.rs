@@ -3,12 +3,16 @@
 //! reader takes it. Claims whose rule's subject holds `{owner}` name their owner when
 //! the words do ("Russia's own 27-point framework", "the union's list"); the others
 //! take the owner that most claims of their rule in their story name, where that
-//! owner is named by more claims than every other owner together. Where no owner leads
-//! so, the claims are kept and never compared.
+//! owner is named by more claims than any other. Where two owners tie, the claims are
+//! kept and never compared. Where no claim names an owner, the plan is the story's
+//! own (`main-plan`).
 
 use super::ArticleClaims;
 use crate::extract::{PENDING_OWNER, UNKNOWN_SUBJECT};
 use std::collections::{BTreeMap, HashMap};
+
+/// The owner of a plan in a story where no report names one: the story's own.
+pub const STORY_OWNER: &str = "main";
 
 /// Give each claim of `articles` whose subject still waits for an owner the owner its
 /// story's claims name most (`story_of` gives each article's story).
@@ -25,19 +29,25 @@ pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
             *named.entry((story, c.rule.as_str())).or_default().entry(c.subject.as_str()).or_default() += 1;
         }
     }
+    let contested: std::collections::HashSet<(usize, String)> =
+        named.keys().map(|(story, rule)| (*story, rule.to_string())).collect();
     let leader: HashMap<(usize, String), String> = named
         .into_iter()
         .filter_map(|((story, rule), counts)| {
-            let total: usize = counts.values().sum();
-            let (top, n) = counts.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))?;
-            (2 * n > total).then(|| ((story, rule.to_string()), top.to_string()))
+            let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+            ranked.sort_by_key(|(s, n)| (std::cmp::Reverse(*n), *s));
+            let leads = ranked.get(1).is_none_or(|second| ranked[0].1 > second.1);
+            leads.then(|| ((story, rule.to_string()), ranked[0].0.to_string()))
         })
         .collect();
     for (i, a) in articles.iter_mut().enumerate() {
         let story = story_of.get(i).copied().unwrap_or(0);
         for c in a.claims.iter_mut().filter(|c| pending(&c.subject)) {
-            match leader.get(&(story, c.rule.clone())) {
+            let key = (story, c.rule.clone());
+            match leader.get(&key) {
                 Some(subject) => c.subject = subject.clone(),
+                // No claim of the story names an owner: its plan is the story's own.
+                None if !contested.contains(&key) => c.subject = c.subject.replace(PENDING_OWNER, STORY_OWNER),
                 None => {
                     c.subject = UNKNOWN_SUBJECT.to_string();
                     c.comparable = false;
@@ -89,13 +99,15 @@ mod tests {
 
     #[test]
     fn without_a_leading_owner_an_unnamed_plan_is_not_compared() {
+        // Two owners named once each: neither leads.
         let mut articles = vec![article(&["union-plan", "{owner}-plan"]), article(&["port-plan"])];
         resolve(&mut articles, &[0, 0]);
         assert_eq!(articles[0].claims[1].subject, UNKNOWN_SUBJECT);
         assert!(!articles[0].claims[1].comparable);
         // Another story's owners say nothing about this one's.
-        let mut articles = vec![article(&["{owner}-plan"]), article(&["union-plan"])];
-        resolve(&mut articles, &[0, 1]);
-        assert_eq!(articles[0].claims[0].subject, UNKNOWN_SUBJECT);
+        let mut articles = vec![article(&["{owner}-plan"]), article(&["union-plan"]), article(&["{owner}-plan"])];
+        resolve(&mut articles, &[0, 1, 0]);
+        assert_eq!(articles[0].claims[0].subject, "main-plan", "no report of its story names an owner");
+        assert_eq!(articles[2].claims[0].subject, "main-plan");
     }
 }

@@ -175,6 +175,10 @@ struct RuleFile {
     recurring: bool,
     #[serde(default)]
     unit: Option<Spanned<String>>,
+    #[serde(default)]
+    ordinal_counts: bool,
+    #[serde(default)]
+    scenarios: bool,
     patterns: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     example: Vec<Example>,
@@ -195,8 +199,9 @@ pub struct Rule {
     pub kind: String,
     /// The subject: a name, `{event}` (the event the sentence names), or a template
     /// with `{persons}` / `{places}` (the ids mentioned inside the match, sorted,
-    /// joined with `-`) or `{speaker}` (the person named nearest the value in the
-    /// sentence).
+    /// joined with `-`), `{speaker}` (the person named nearest the value in the
+    /// sentence) or `{counted}` (what a count counts and what happened to it:
+    /// [`crate::counted`]).
     pub subject: String,
     /// What it is for, in a line.
     pub description: Option<String>,
@@ -232,6 +237,15 @@ pub struct Rule {
     /// The unit of time a number or ordinal the rule takes counts, in seconds: with
     /// `unit = "day"`, "day 12" and "its 15th day" are durations of 12 and 15 days.
     pub unit: Option<f64>,
+    /// Whether an ordinal the rule takes is a count so far: "failed for the tenth time"
+    /// counts ten failures.
+    pub ordinal_counts: bool,
+    /// Whether the rule's figures are given for scenarios: a figure in a sentence with an
+    /// "if" clause is qualified by the condition ("if-six-weeks"), and one without is
+    /// compared only where one scenario alone has its value.
+    pub scenarios: bool,
+    /// The lexicon of counted things and what happened to them, for `{counted}`.
+    pub lexicon: std::sync::Arc<crate::counted::Lexicon>,
     /// The patterns.
     pub patterns: Vec<RulePattern>,
     /// Positive examples.
@@ -244,7 +258,7 @@ impl Rule {
     /// Whether the rule sorts its claims into qualifiers, so an unqualified claim of it
     /// cannot be compared.
     pub fn needs_qualifier(&self) -> bool {
-        !self.qualifiers.is_empty() && self.default_qualifier.is_none()
+        (!self.qualifiers.is_empty() || self.scenarios) && self.default_qualifier.is_none()
     }
 
     /// The claim's value for a value the rule's pattern took: a count of the rule's
@@ -254,6 +268,9 @@ impl Rule {
         match (self.unit, value) {
             (Some(unit), Value::Number { amount, unit: None }) => Value::Duration(amount.scaled(unit)),
             (Some(unit), Value::Ordinal(n)) => Value::Duration(Amount::exact(f64::from(*n) * unit)),
+            (None, Value::Ordinal(n)) if self.ordinal_counts => {
+                Value::Number { amount: Amount::exact(f64::from(*n)), unit: None }
+            }
             _ => value.clone(),
         }
     }
@@ -319,7 +336,12 @@ fn string_body_offset(text: &str, span: std::ops::Range<usize>, pattern: &str) -
     }
 }
 
-fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> {
+fn load_rule(
+    path: &str,
+    relative: &str,
+    text: &str,
+    lexicon: &std::sync::Arc<crate::counted::Lexicon>,
+) -> Result<Rule, RuleError> {
     let file: RuleFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
     let mut patterns = Vec::new();
     for entry in &file.patterns {
@@ -341,7 +363,8 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
                 )));
             }
         };
-        match parse_pattern(&source) {
+        let expanded = lexicon.expand(&source);
+        match parse_pattern(&expanded) {
             Ok(pattern) => patterns.push(RulePattern { pattern, qualifier, subject }),
             Err(e) => {
                 let body = string_body_offset(text, entry.span(), &source);
@@ -404,11 +427,17 @@ fn load_rule(path: &str, relative: &str, text: &str) -> Result<Rule, RuleError> 
         unless: file.unless,
         recurring: file.recurring,
         unit,
+        ordinal_counts: file.ordinal_counts,
+        scenarios: file.scenarios,
+        lexicon: lexicon.clone(),
         patterns,
         examples: file.example,
         rejects: file.reject,
     })
 }
+
+/// Where in a rule pack the lexicon of counts stands.
+pub const LEXICON: &str = "lexicon/counted.toml";
 
 /// One file of a rule pack: its path for messages, its path inside the pack folder
 /// (for the id), and its contents.
@@ -471,8 +500,18 @@ impl RuleSet {
     pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
+        // The lexicon of counts first: rules' patterns and subjects use it. A later
+        // lexicon replaces an earlier one.
+        let mut lexicon = std::sync::Arc::new(crate::counted::Lexicon::default());
+        for source in sources.iter().filter(|s| s.relative == LEXICON) {
+            match toml::from_str::<crate::counted::Lexicon>(&source.text) {
+                Ok(l) => lexicon = std::sync::Arc::new(l),
+                Err(e) => errors.push(toml_error(&source.path, &source.text, &e)),
+            }
+        }
         for source in sources {
             match source.relative.as_str() {
+                LEXICON => {}
                 "entities.toml" => match toml::from_str::<EntityFile>(&source.text) {
                     Ok(entities) => set.entities.add(&entities, &EventFile::default()),
                     Err(e) => errors.push(toml_error(&source.path, &source.text, &e)),
@@ -481,7 +520,7 @@ impl RuleSet {
                     Ok(events) => set.entities.add(&EntityFile::default(), &events),
                     Err(e) => errors.push(toml_error(&source.path, &source.text, &e)),
                 },
-                relative => match load_rule(&source.path, relative, &source.text) {
+                relative => match load_rule(&source.path, relative, &source.text, &lexicon) {
                     Ok(rule) => {
                         set.rules.retain(|r| r.id != rule.id);
                         set.rules.push(rule);

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `plan`, `Zelensky's` | one word token, any case; `’` and `'` are one letter |
 //! | `meet*` | a word token starting with `meet` |
-//! | `-` `%` `,` `.` `'` `:` `$` | that punctuation token; `-` takes any hyphen or dash |
+//! | `-` `%` `,` `.` `'` `:` `$` `"` | that punctuation token; `-` takes any hyphen or dash, `"` any double quotation mark |
 //! | `(a \| b c)` | the first alternative that lets the rest match |
 //! | `[the]` | the part if the rest still matches with it, else nothing |
 //! | `{number}` `{percent}` `{ordinal}` `{duration}` `{date}` | one value token of that kind |
@@ -33,8 +33,11 @@ use std::fmt;
 /// Deepest nesting of groups and optional parts; deeper is an error, not a stack
 /// overflow.
 pub const MAX_DEPTH: usize = 32;
-/// Most elements one pattern holds, nested ones included; bounds the matcher's recursion.
-pub const MAX_ELEMENTS: usize = 256;
+/// Most elements one pattern holds, nested ones included (a lexicon word list expands
+/// to hundreds); bounds the matcher's recursion.
+pub const MAX_ELEMENTS: usize = 2048;
+/// Alternatives from which a group is indexed by what can start it.
+const INDEXED_GROUP: usize = 8;
 /// Matching steps tried from one start position before giving up on it, so that
 /// patterns full of gaps and alternatives stay linear in the text.
 pub const STEP_BUDGET: u32 = 10_000;
@@ -121,6 +124,9 @@ pub enum Element {
     Gap(u8),
     /// `(a|b c)`: alternatives, tried in order.
     Group(Vec<Vec<Element>>),
+    /// A long group (a lexicon's word list) once interned, with what can start it, so a
+    /// token none of its alternatives can start is ruled out by one look.
+    Indexed(Vec<Vec<Element>>, Box<First>),
     /// `[...]`: an optional sequence, tried first with, then without.
     Optional(Vec<Element>),
 }
@@ -147,7 +153,7 @@ fn anchor_of(elements: &[Element]) -> Option<Vec<Cue>> {
         .iter()
         .filter_map(|e| match e {
             Element::Word { text, prefix, id } => Some(vec![cue(text, *prefix, *id)]),
-            Element::Group(alternatives) => alternatives
+            Element::Group(alternatives) | Element::Indexed(alternatives, _) => alternatives
                 .iter()
                 .map(|alt| match alt.as_slice() {
                     [Element::Word { text, prefix, id }, ..] => Some(cue(text, *prefix, *id)),
@@ -248,6 +254,7 @@ fn fold_punct(c: char) -> Option<char> {
         '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => Some('-'),
         '\'' | '’' => Some('\''),
         '%' | ',' | '.' | ':' | '$' => Some(c),
+        '"' | '\u{201c}' | '\u{201d}' => Some('"'),
         _ => None,
     }
 }
@@ -267,7 +274,8 @@ fn word(input: &str) -> PResult<'_, Element> {
     Ok((rest, Element::Word { text, prefix: star.is_some(), id: UNKNOWN_WORD }))
 }
 
-/// One punctuation literal: `-` (or a dash), `%`, `,`, `.`, `'`, `:`, `$`.
+/// One punctuation literal: `-` (or a dash), `%`, `,`, `.`, `'`, `:`, `$`, `"` (or a
+/// curly quotation mark).
 fn punct(input: &str) -> PResult<'_, Element> {
     let (rest, c) = satisfy(|c| fold_punct(c).is_some()).parse(input)?;
     Ok((rest, Element::Punct(fold_punct(c).unwrap_or(c))))
@@ -419,7 +427,7 @@ fn count(elements: &[Element]) -> usize {
     elements
         .iter()
         .map(|el| match el {
-            Element::Group(alts) => 1 + alts.iter().map(|a| count(a)).sum::<usize>(),
+            Element::Group(alts) | Element::Indexed(alts, _) => 1 + alts.iter().map(|a| count(a)).sum::<usize>(),
             Element::Optional(part) => 1 + count(part),
             _ => 1,
         })
@@ -675,7 +683,7 @@ impl First {
                     self.any = true;
                     false
                 }
-                Element::Group(alternatives) => {
+                Element::Group(alternatives) | Element::Indexed(alternatives, _) => {
                     let mut nullable = false;
                     for alternative in alternatives {
                         nullable |= self.add(alternative);
@@ -758,6 +766,12 @@ impl Search<'_> {
             Element::Group(alternatives) => {
                 alternatives.iter().find_map(|alt| self.run(alt, &Then::Rest(rest, then), pos))
             }
+            Element::Indexed(alternatives, first) => {
+                if !tok.map_or(first.any, |t| first.admits(t)) {
+                    return None;
+                }
+                alternatives.iter().find_map(|alt| self.run(alt, &Then::Rest(rest, then), pos))
+            }
             Element::Optional(part) => {
                 self.run(part, &Then::Rest(rest, then), pos).or_else(|| self.run(rest, then, pos))
             }
@@ -831,9 +845,19 @@ impl Pattern {
                 match element {
                     Element::Word { text, prefix: false, id } => *id = vocab.intern(text),
                     Element::Word { text, prefix: true, id } => *id = vocab.intern_stem(text),
-                    Element::Group(alternatives) => alternatives.iter_mut().for_each(|a| walk(a, vocab)),
+                    Element::Group(alternatives) | Element::Indexed(alternatives, _) => {
+                        alternatives.iter_mut().for_each(|a| walk(a, vocab))
+                    }
                     Element::Optional(part) => walk(part, vocab),
                     _ => {}
+                }
+                // A long group is indexed by what can start it.
+                if let Element::Group(alternatives) = element
+                    && alternatives.len() >= INDEXED_GROUP
+                {
+                    let alternatives = std::mem::take(alternatives);
+                    let first = First::of(&[Element::Group(alternatives.clone())], true);
+                    *element = Element::Indexed(alternatives, Box::new(first));
                 }
             }
         }
@@ -1025,7 +1049,7 @@ mod tests {
         let ok = format!("{}x{} {{number}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse_pattern(&ok).is_ok());
         let long = format!("{{number}}{}", " a".repeat(MAX_ELEMENTS));
-        assert_eq!(parse_pattern(&long).map_err(|e| e.message), Err("a pattern holds at most 256 elements".into()));
+        assert_eq!(parse_pattern(&long).map_err(|e| e.message), Err("a pattern holds at most 2048 elements".into()));
     }
 
     #[test]
@@ -1091,6 +1115,31 @@ mod tests {
             }
         }
         s
+    }
+
+    /// A long group is indexed once interned, and matches as the group did.
+    #[test]
+    fn long_groups_are_indexed_and_match_as_before() {
+        let source = "{number} (a|b|c|d|e|f|g|h|coal miners|miners) (rescued|freed)";
+        let mut pattern = parse_pattern(source).expect(source);
+        let mut vocab = Vocab::default();
+        pattern.intern(&mut vocab);
+        assert!(pattern.elements.iter().any(|e| matches!(e, Element::Indexed(..))));
+        for (text, want) in [
+            ("<num:33> coal miners rescued", vec!["33 coal miners rescued"]),
+            ("<num:33> miners freed", vec!["33 miners freed"]),
+            ("<num:33> climbers rescued", vec![]),
+        ] {
+            let mut s = sample(text);
+            for t in &mut s.toks {
+                if let Tok::Word(w, id) = t {
+                    *id = vocab.id(w);
+                }
+            }
+            let got: Vec<String> =
+                pattern.find_all(&s.toks, &s.mentions).iter().map(|m| s.surface[m.start..m.end].join(" ")).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     fn found(source: &str, text: &str) -> Vec<String> {
