@@ -249,6 +249,7 @@ mod tests {
             span: Span { start: line * 10, end: line * 10 + 1, line, column: 1 },
             comparable: true,
             qualifier_missing: false,
+            owner_named: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
             facets: None,

@@ -456,7 +456,8 @@ pub fn fill<'a>(
             };
             at(before(1)) || (before(1) == Some("the") && at(before(2)))
         })
-        .map(|m| m.id.as_str())
+        // A city's id is its path ("ukraine/kyiv-city/kyiv"): its last part names it.
+        .map(|m| m.id.rsplit('/').next().unwrap_or(&m.id))
         .collect();
     places.sort_unstable();
     places.dedup();

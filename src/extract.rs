@@ -46,7 +46,23 @@ fn owner(p: &Prepared, matched: &Range<usize>, entities: &crate::entity::Entitie
         }
     };
     for m in p.mentions.iter().filter(|m| m.start >= from && m.end <= matched.end) {
+        // "revisions in Geneva, Florida and Berlin" say where, not whose: a place after a
+        // preposition, or in a list that follows one.
+        let mut k = m.start;
+        while k > 0 {
+            let listed = matches!(p.toks[k - 1], Tok::Punct(','))
+                || p.words_at(k - 1).any(|w| w == "and")
+                || p.mentions.iter().any(|o| o.end == k && o.kind == crate::rule::pattern::EntityKind::Place);
+            if !listed {
+                break;
+            }
+            k = p.mentions.iter().find(|o| o.end == k).map_or(k - 1, |o| o.start);
+        }
+        let placed = k > 0
+            && p.words_at(k - 1)
+                .any(|w| matches!(w, "in" | "at" | "to" | "from" | "of" | "near" | "across" | "through"));
         let owner = match m.kind {
+            crate::rule::pattern::EntityKind::Place if placed => None,
             crate::rule::pattern::EntityKind::Place => country_of_place(entities, &m.id),
             _ => Some(p.scene.countries.get(&m.id).cloned().unwrap_or_else(|| m.id.clone())),
         };
@@ -155,6 +171,9 @@ pub struct Claim {
     /// and its rule sorts claims into qualifiers, but no cue word said which.
     #[serde(skip)]
     pub qualifier_missing: bool,
+    /// Whether the words named whose plan or position it is (a rule's `{owner}`).
+    #[serde(skip)]
+    pub owner_named: bool,
     /// Whether the comparison supplied the qualifier: the text did not say which
     /// version, but only one version reported by the articles has this value.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -194,6 +213,7 @@ impl Claim {
             span: Span { start: 0, end: 1, line: 1, column: 1 },
             comparable: true,
             qualifier_missing: false,
+            owner_named: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
             facets: None,
@@ -208,6 +228,10 @@ struct Scene {
     who: std::collections::BTreeMap<String, String>,
     /// Places by id, with the name as written.
     places: std::collections::BTreeMap<String, String>,
+    /// Where in the text each place is first named (a byte offset).
+    place_at: std::collections::BTreeMap<String, usize>,
+    /// Whether a place of it is a dateline's ("BERLIN —").
+    dateline: bool,
     /// Whether the sentence speaks of a call.
     call: bool,
     /// The country of each person named, where the article has tied them to one.
@@ -221,7 +245,15 @@ impl Scene {
 
     /// The facets of a claim standing in this scene at `when`; `within` gives the places
     /// a place lies in.
-    fn facets(&self, when: Option<(chrono::NaiveDate, chrono::NaiveDate)>, rules: &RuleSet) -> Facets {
+    /// `near`: where the claim's value stands, when the scene is its own sentence's: of
+    /// several places apart ("reshaped in Geneva, in Florida and at the Kremlin on Dec.
+    /// 2"), the one nearest the value is where.
+    fn facets(
+        &self,
+        when: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+        rules: &RuleSet,
+        near: Option<usize>,
+    ) -> Facets {
         // Where the event is: the places named that hold none of the others ("the
         // Kremlin" of "the Kremlin in Moscow"), and what those lie in.
         let mut within: Vec<String> = self.places.keys().flat_map(|p| rules.entities.containers(p)).collect();
@@ -236,6 +268,14 @@ impl Scene {
             .filter(|(id, _)| within.binary_search(id).is_err())
             .filter(|(id, _)| !local || !rules.entities.containers(id).is_empty())
             .collect();
+        let places: Vec<(&String, &String)> = match near {
+            Some(at) if places.len() > 1 => places
+                .into_iter()
+                .min_by_key(|(id, _)| self.place_at.get(*id).map_or(usize::MAX, |p| p.abs_diff(at)))
+                .into_iter()
+                .collect(),
+            _ => places,
+        };
         let within: Vec<String> = within
             .into_iter()
             .filter(|w| places.iter().any(|(p, _)| rules.entities.containers(p).contains(w)))
@@ -324,12 +364,24 @@ fn scene(
         };
         let before = m.start.checked_sub(1).and_then(word_at);
         let before = match before {
-            Some("the") => m.start.checked_sub(2).and_then(word_at),
+            Some("the" | "a" | "an") => m.start.checked_sub(2).and_then(word_at),
             other => other,
         };
-        // A dateline ("MOSCOW —") says where the report, and mostly its news, is from.
-        let dateline = m.start == 0
-            && matches!(raw.get(m.end).map(|t| &t.kind), Some(TokenKind::Punct('\u{2014}' | '\u{2013}' | '-')));
+        // A dateline ("MOSCOW —", "PALM BEACH, Fla. —") says where the report, and
+        // mostly its news, is from.
+        let dateline = m.start == 0 && {
+            let dash = raw
+                .iter()
+                .skip(m.end)
+                .take(6)
+                .position(|t| matches!(t.kind, TokenKind::Punct('\u{2014}' | '\u{2013}')));
+            dash.is_some_and(|d| {
+                raw[m.end..m.end + d].iter().all(|t| match t.kind {
+                    TokenKind::Punct(_) => true,
+                    TokenKind::Word(_) => text.get(t.span.clone()).is_some_and(|w| w.starts_with(char::is_uppercase)),
+                })
+            })
+        };
         let came_from = m.kind == crate::rule::pattern::EntityKind::Place && before == Some("from");
         // A place is where something happens after "in", "at", "to" and the like, or
         // before the event's noun ("the Berlin talks"); elsewhere it is a party ("Ukraine
@@ -347,9 +399,11 @@ fn scene(
             && (dateline
                 || before.is_some_and(|w| WHERE.contains(&w))
                 || after.is_some_and(|w| GATHERINGS.contains(&w)));
+        scene.dateline |= dateline && venue && m.kind == crate::rule::pattern::EntityKind::Place;
         match m.kind {
             crate::rule::pattern::EntityKind::Place if !came_from && venue => {
                 scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
+                scene.place_at.entry(m.id.clone()).or_insert(raw[m.start].span.start);
             }
             crate::rule::pattern::EntityKind::Person | crate::rule::pattern::EntityKind::Institution => {
                 scene.who.entry(m.id.clone()).or_insert_with(|| written(m));
@@ -357,7 +411,7 @@ fn scene(
             _ => {}
         }
     }
-    let found = if headline { names.find_in_headline(text, raw) } else { names.find(text, raw, &taken) };
+    let found = if headline { names.find_in_headline(text, raw, &taken) } else { names.find(text, raw, &taken) };
     // "US envoy Steve Witkoff", "Russia's President Putin": a country right before a
     // title ties the person to it.
     for n in found.iter().filter(|n| n.title.is_some()) {
@@ -838,6 +892,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     });
     let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(&masked, s, &values, rules, &mut names)).collect();
     let scenes = sentence_scenes(&sentences, &prepared, headline.as_ref());
+    let dateline = prepared.first().map(|p| &p.scene).filter(|scene| scene.dateline);
     let events = sentence_events(article, &masked, &sentences, &prepared, &values, rules);
     // Best claim per value (by its first byte): qualified over unqualified, then the
     // longer match.
@@ -919,7 +974,15 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                                     .take_while(|&j| sentences[j].paragraph == sentence.paragraph)
                                     .find_map(|j| days_of_sentence(&prepared[j], &values))
                             });
-                            Box::new(scene.facets(when, rules))
+                            let mut facets =
+                                scene.facets(when, rules, std::ptr::eq(scene, &p.scene).then_some(found.start));
+                            // Where the sentences say nowhere, the dateline does.
+                            if let Some(d) = dateline.filter(|_| facets.places.is_empty()) {
+                                let there = d.facets(None, rules, None);
+                                facets.places = there.places;
+                                facets.within = there.within;
+                            }
+                            Box::new(facets)
                         });
                     let subject = subject.filter(|s| s != UNKNOWN_SUBJECT);
                     // A recurring subject is the occasion of the day its words date it to.
@@ -948,6 +1011,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         continue;
                     }
                     let (line, column) = index.line_col(&article.text, found.start);
+                    let owner_named = template.contains(PENDING_OWNER)
+                        && subject.as_deref().is_some_and(|s| !s.contains(PENDING_OWNER) && s != UNKNOWN_SUBJECT);
                     let claim = Claim {
                         rule: rule.id.clone(),
                         kind: rule.kind.clone(),
@@ -965,6 +1030,7 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         span: Span { start: found.start, end: found.end, line, column },
                         comparable,
                         qualifier_missing,
+                        owner_named,
                         qualifier_inferred: false,
                         placed_by_inferred_date: false,
                         facets,

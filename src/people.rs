@@ -388,9 +388,9 @@ impl Names {
     /// The people and organizations a headline names: as [`Names::find`], but only
     /// words the body itself capitalizes inside sentences count, since a headline in
     /// title case capitalizes every word.
-    pub fn find_in_headline(&mut self, text: &str, tokens: &[Token]) -> Vec<NameMention> {
+    pub fn find_in_headline(&mut self, text: &str, tokens: &[Token], taken: &[bool]) -> Vec<NameMention> {
         self.title_case = true;
-        let found = self.find_names(text, tokens, &vec![false; tokens.len()]);
+        let found = self.find_names(text, tokens, taken);
         self.title_case = false;
         found
     }
@@ -528,7 +528,10 @@ impl Names {
         };
         if opens_sentence && title.is_none() {
             let first = strip_possessive(word(tokens, start)?);
-            if !self.inner.contains(first) && !self.full.contains_key(&fold(first)) {
+            // "Zelenskiy, who met ...": a word set off by a relative clause is someone.
+            let relative = matches!(tokens.get(end).map(|t| &t.kind), Some(TokenKind::Punct(',')))
+                && word(tokens, end + 1) == Some("who");
+            if !relative && !self.inner.contains(first) && !self.full.contains_key(&fold(first)) {
                 // "Talks Witkoff held": the first word is the sentence's, the rest a name.
                 start += 1;
                 while start < end && word(tokens, start).is_none() {
@@ -654,7 +657,7 @@ mod tests {
             for sentence in crate::text::sentences(part, 0..part.len()) {
                 let tokens = crate::text::tokens(part, sentence.span.clone());
                 let mentions = if headline && std::ptr::eq(part, text) {
-                    names.find_in_headline(part, &tokens)
+                    names.find_in_headline(part, &tokens, &vec![false; tokens.len()])
                 } else {
                     names.find(part, &tokens, &vec![false; tokens.len()])
                 };

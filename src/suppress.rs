@@ -250,6 +250,7 @@ mod tests {
             span: Span { start, end: start + 1, line: 1, column: 1 },
             comparable: true,
             qualifier_missing: false,
+            owner_named: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
             facets: None,

@@ -60,6 +60,14 @@ fn gap((a0, a1): (NaiveDate, NaiveDate), (b0, b1): (NaiveDate, NaiveDate)) -> i6
     }
 }
 
+/// Whether two mentions' places lie in one first-level region (a city and its
+/// neighbour: "Hallandale Beach" and "Miami"). That keeps them together, but ties
+/// nothing: only a place both name, or one inside the other, does.
+fn same_region(a: &Mention, b: &Mention) -> bool {
+    // Region ids are paths ("united-states/florida"); countries are not.
+    a.within.iter().any(|r| r.contains('/') && b.within.binary_search(r).is_ok())
+}
+
 /// Whether a place of one mention lies in (or is) a place of the other.
 fn same_place(a: &Mention, b: &Mention) -> bool {
     a.places.iter().any(|p| b.reaches(p)) || b.places.iter().any(|p| a.reaches(p))
@@ -72,7 +80,7 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     if a.call != b.call {
         return false;
     }
-    if !a.places.is_empty() && !b.places.is_empty() && !same_place(a, b) {
+    if !a.places.is_empty() && !b.places.is_empty() && !same_place(a, b) && !same_region(a, b) {
         return false;
     }
     match (a.when, b.when) {
@@ -210,7 +218,9 @@ fn name<'a>(members: impl Iterator<Item = &'a Mention>) -> String {
     let mut name = who.join("-");
     if let Some(p) = place {
         // A city's id is its path ("germany/berlin/berlin"): its last part names it.
-        name.push('@');
+        if !name.is_empty() {
+            name.push('@');
+        }
         name.push_str(p.rsplit('/').next().unwrap_or(p));
     }
     if let Some(day) = first {
@@ -368,6 +378,11 @@ mod tests {
         let moscow = mention(&["witkoff"], &["moscow"], &["russia"], None);
         let miami = mention(&["witkoff"], &["miami"], &["florida", "united-states"], None);
         assert!(!fits(&moscow, &miami));
+        let north = mention(&["witkoff"], &["us/florida/hallandale"], &["us", "us/florida"], None);
+        let miami = mention(&["witkoff"], &["us/florida/miami"], &["us", "us/florida"], None);
+        assert!(fits(&north, &miami), "neighbouring cities of one region, tied by a person");
+        let nobody = mention(&[], &["us/florida/miami"], &["us", "us/florida"], None);
+        assert!(!fits(&north, &nobody), "a region ties nothing");
         let mut call = mention(&["witkoff"], &[], &[], None);
         call.call = true;
         assert!(!fits(&call, &mention(&["witkoff"], &[], &[], None)));

@@ -40,6 +40,7 @@ pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
             leads.then(|| ((story, rule.to_string()), ranked[0].0.to_string()))
         })
         .collect();
+    versions_where_told(articles, story_of);
     for (i, a) in articles.iter_mut().enumerate() {
         let story = story_of.get(i).copied().unwrap_or(0);
         for c in a.claims.iter_mut().filter(|c| pending(&c.subject)) {
@@ -52,6 +53,29 @@ pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
                     c.subject = UNKNOWN_SUBJECT.to_string();
                     c.comparable = false;
                 }
+            }
+        }
+    }
+}
+
+/// A plan whose owner the words name ("Russia's own 27-point framework") and of which
+/// no report of the story tells versions apart has one version as far as the story
+/// knows: its counts are compared without one. Where some report does tell them apart,
+/// a count that does not say which version it is stays uncompared.
+fn versions_where_told(articles: &mut [ArticleClaims], story_of: &[usize]) {
+    let mut told: std::collections::HashSet<(usize, String, String)> = std::collections::HashSet::new();
+    for (i, a) in articles.iter().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in a.claims.iter().filter(|c| c.qualifier.is_some()) {
+            told.insert((story, c.kind.clone(), c.subject.clone()));
+        }
+    }
+    for (i, a) in articles.iter_mut().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in a.claims.iter_mut().filter(|c| c.qualifier_missing && c.owner_named) {
+            if !told.contains(&(story, c.kind.clone(), c.subject.clone())) {
+                c.qualifier_missing = false;
+                c.comparable = true;
             }
         }
     }

@@ -865,6 +865,7 @@ mod tests {
             span: Span { start: 0, end: text.len(), line: 1, column: 1 },
             comparable: true,
             qualifier_missing: false,
+            owner_named: false,
             qualifier_inferred: false,
             placed_by_inferred_date: false,
             facets: None,

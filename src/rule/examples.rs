@@ -37,6 +37,12 @@ fn describe(c: &Claim) -> String {
     format!("{} {} = {}{facets}", c.kind, c.key().split_once(' ').map_or("", |(_, k)| k), c.value.display())
 }
 
+/// Place ids by their last part ("switzerland/geneva/geneva" is "geneva"), as examples
+/// write them.
+fn short(ids: &[String]) -> Vec<String> {
+    sorted(&ids.iter().map(|id| id.rsplit('/').next().unwrap_or(id).to_string()).collect::<Vec<_>>())
+}
+
 fn sorted(xs: &[String]) -> Vec<String> {
     let mut xs = xs.to_vec();
     xs.sort();
@@ -69,7 +75,10 @@ pub fn run(rules: &RuleSet, only: Option<&str>) -> (Vec<Failure>, usize) {
                         && want.subject.as_ref().is_none_or(|s| *s == c.subject)
                         && want.qualifier.as_ref().is_none_or(|q| *q == c.qualifier.clone().unwrap_or_default())
                         && want.who.as_ref().is_none_or(|w| c.facets.as_ref().is_some_and(|f| sorted(w) == f.who))
-                        && want.places.as_ref().is_none_or(|p| c.facets.as_ref().is_some_and(|f| sorted(p) == f.places))
+                        && want
+                            .places
+                            .as_ref()
+                            .is_none_or(|p| c.facets.as_ref().is_some_and(|f| sorted(p) == short(&f.places)))
                 });
                 match position {
                     Some(i) => {
