@@ -29,7 +29,7 @@ pub const PENDING_OWNER: &str = "{owner}";
 #[rustfmt::skip]
 const OWNER_NOUNS: &[&str] = &[
     "union", "city", "council", "company", "port", "authority", "government", "administration", "ministry",
-    "board", "party", "committee", "management", "employer", "employers", "workers", "district", "county",
+    "board", "party", "management", "employer", "employers", "workers", "district", "county",
     "state", "mayor", "governor", "league", "opposition", "coalition", "bank", "agency", "commission",
 ];
 

@@ -65,7 +65,7 @@ const TITLES: &[&[&str]] = &[
     &["mayor"], &["speaker"], &["leader"], &["chairman"], &["chairwoman"], &["chair"], &["ceo"], &["king"],
     &["queen"], &["prince"], &["princess"], &["pope"], &["general"], &["gen"], &["admiral"], &["adm"],
     &["colonel"], &["col"], &["adviser"], &["advisor"], &["aide"], &["spokesman"], &["spokeswoman"],
-    &["spokesperson"], &["analyst"], &["expert"], &["professor"], &["correspondent"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
+    &["spokesperson"], &["analyst"], &["expert"], &["mediator"], &["moderator"], &["professor"], &["correspondent"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
     &["premier"], &["sheikh"], &["emir"], &["mr"], &["mrs"], &["ms"], &["dr"], &["lt"], &["capt"], &["sgt"],
 ];
 
@@ -84,6 +84,8 @@ const COMMENTATORS: &[&str] = &[
     "reporter",
     "editor",
     "national security adviser",
+    "mediator",
+    "moderator",
 ];
 
 /// Words for the people who act for someone: after a possessive ("Trump's aides"),
@@ -147,6 +149,15 @@ const REGIONAL: &[&str] = &[
     "european", "europeans", "europe", "african", "africans", "asian", "asians", "western", "westerners",
     "arab", "arabs", "latin", "nordic", "baltic", "balkan", "eastern", "southern", "northern", "middle",
     "war", "peace", "ceasefire", "deal", "summit", "talks",
+];
+
+/// Last words that make a name a place's ("Calder Bay", "Cedar Falls"): places the world
+/// data does not hold are no one.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "bay", "river", "lake", "island", "islands", "beach", "valley", "mountain", "mountains", "county", "city",
+    "street", "avenue", "square", "park", "harbor", "harbour", "falls", "springs", "heights", "hills", "port",
+    "peninsula", "strait", "sea", "ocean", "coast", "district", "province", "region", "oblast",
 ];
 
 /// Particles that may stand lower case inside a name ("Ursula von der Leyen").
@@ -454,7 +465,11 @@ impl Names {
                     i = end;
                 }
                 (None, Some((start, end))) if start == i => {
-                    if let Some(m) = self.mention(text, tokens, start, end, None, start == opening) {
+                    // "the mediator, Ines Valcourt": a role set off before the name.
+                    let set_off = (start >= 2 && matches!(tokens[start - 1].kind, TokenKind::Punct(',')))
+                        .then(|| title_at(tokens, start - 2).filter(|(_, e)| *e == start - 1).map(|(role, _)| role))
+                        .flatten();
+                    if let Some(m) = self.mention(text, tokens, start, end, set_off, start == opening) {
                         out.push(m);
                     }
                     i = end;
@@ -566,7 +581,7 @@ impl Names {
         if acronym && bracketed {
             return None;
         }
-        if GROUP_WORDS.contains(&last) && title.is_none() {
+        if (GROUP_WORDS.contains(&last) || (PLACE_WORDS.contains(&last) && words.len() > 1)) && title.is_none() {
             return None;
         }
         let kind = if ORGANIZATION_WORDS.contains(&last) || acronym {
