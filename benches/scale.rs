@@ -665,6 +665,7 @@ fn synthetic(articles: usize, per_article: usize, keys: usize, draw: Keys, seed:
                         span: Span { start, end: start + 9, line: 6 + c, column: 12 },
                         comparable,
                         qualifier_missing,
+                        owner_named: false,
                         qualifier_inferred: false,
                         placed_by_inferred_date: false,
                         facets: None,

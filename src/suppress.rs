@@ -61,13 +61,32 @@ impl Suppression {
 
     /// Whether it silences `claim`: the claim stands in its range and has its key.
     pub fn covers(&self, claim: &Claim) -> bool {
-        let subject_fits =
-            |s: &str| claim.subject == s || claim.subject.strip_prefix(s).is_some_and(|rest| rest.starts_with('@'));
+        let subject_fits = |s: &str| {
+            claim.subject == s
+                || claim.subject.strip_prefix(s).is_some_and(|rest| rest.starts_with('@'))
+                || claim.facets.as_deref().is_some_and(|f| names_event(s, f))
+        };
         self.range.contains(&claim.span.start)
             && claim.kind == self.kind
             && self.subject.as_deref().is_none_or(subject_fits)
             && self.qualifier.as_deref().is_none_or(|q| claim.qualifier.as_deref() == Some(q))
     }
+}
+
+/// Whether a suppression's subject names the event a claim's facets tell, as comparison
+/// prints it (`kushner-putin-witkof@kremlin`, with or without its week): every word of
+/// it is among the people and places the claim's sentences name.
+fn names_event(subject: &str, facets: &crate::extract::Facets) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(['-', '@', '/', '#'])
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !matches!(*w, "week" | "of"))
+            .map(str::to_string)
+            .collect()
+    };
+    let named: Vec<String> =
+        facets.who.iter().chain(&facets.places).chain(&facets.within).flat_map(|n| words(n)).collect();
+    let wanted = words(subject);
+    !wanted.is_empty() && wanted.iter().all(|w| named.contains(w))
 }
 
 /// Every suppression of an article, and an error for each malformed one. `kinds` are

@@ -31,7 +31,7 @@ fn a_comment_with_a_reason_silences_its_key_in_the_next_paragraph() {
     before.assert_code(1);
     assert!(before.stdout.contains("conflict[meeting_date]") && before.stdout.contains("conflict[meeting_duration]"));
     let text = dir.read(RECAP);
-    let comment = "<!-- claimcheck-ignore meeting_date/kremlin-meeting -- we date the session by its Moscow close -->";
+    let comment = "<!-- claimcheck-ignore meeting_date/kushner-putin-witkof@kremlin -- we date the session by its Moscow close -->";
     dir.write(RECAP, &with_comment_before_first_paragraph(&text, comment));
     let after = check(&dir);
     after.assert_code(1);

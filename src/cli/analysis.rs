@@ -558,7 +558,7 @@ fn warn_unused_suppressions(
         return;
     }
     let disputed: HashSet<(String, usize)> = if read.iter().any(|r| !r.silenced.is_empty()) {
-        let whole: Vec<ArticleClaims> = read
+        let mut whole: Vec<ArticleClaims> = read
             .iter()
             .map(|r| {
                 let mut a = r.claims.clone();
@@ -566,6 +566,7 @@ fn warn_unused_suppressions(
                 a
             })
             .collect();
+        compare::resolve(&mut whole, &stories.of_article);
         let findings = compare::compare_stories(&whole, stories, changes);
         report::occurrences(&findings, |_| true)
             .into_iter()

@@ -32,11 +32,24 @@ struct Mention {
     within: Vec<String>,
     when: Option<(NaiveDate, NaiveDate)>,
     call: bool,
+    /// For an article dated by its story: the days its words count from that date, which
+    /// may be a week off; they only choose between events it fits alike.
+    hint: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Mention {
-    fn of(f: &Facets) -> Mention {
-        Mention { who: f.who.clone(), places: f.places.clone(), within: f.within.clone(), when: f.when, call: f.call }
+    /// The mention a claim's facets make; `undated`: its article's date was taken from
+    /// its story's reports, so the days its words count from it may be a week off, and
+    /// tell nothing.
+    fn of(f: &Facets, undated: bool) -> Mention {
+        Mention {
+            who: f.who.clone(),
+            places: f.places.clone(),
+            within: f.within.clone(),
+            when: f.when.filter(|_| !undated),
+            call: f.call,
+            hint: f.when.filter(|_| undated),
+        }
     }
 
     /// Whether place `id` is one of this mention's places or lies around one.
@@ -61,8 +74,8 @@ fn gap((a0, a1): (NaiveDate, NaiveDate), (b0, b1): (NaiveDate, NaiveDate)) -> i6
 }
 
 /// Whether two mentions' places lie in one first-level region (a city and its
-/// neighbour: "Hallandale Beach" and "Miami"). That keeps them together, but ties
-/// nothing: only a place both name, or one inside the other, does.
+/// neighbour: "Hallandale Beach" and "Miami"). That keeps them together, and ties them
+/// on the very same day only.
 fn same_region(a: &Mention, b: &Mention) -> bool {
     // Region ids are paths ("united-states/florida"); countries are not.
     a.within.iter().any(|r| r.contains('/') && b.within.binary_search(r).is_ok())
@@ -113,7 +126,9 @@ const MOST_DAYS_OFF: i64 = 3;
 fn tied(a: &Mention, b: &Mention) -> bool {
     let people = shared(&a.who, &b.who);
     let place = !a.places.is_empty() && !b.places.is_empty() && same_place(a, b);
-    if people == 0 && !place {
+    // Neighbouring cities of one region tie on the very same day only.
+    let same_day = matches!((a.when, b.when), (Some(x), Some(y)) if gap(x, y) == 0);
+    if people == 0 && !place && !(same_day && same_region(a, b)) {
         return false;
     }
     let apart = match (a.when, b.when) {
@@ -157,6 +172,19 @@ fn cluster(mut mentions: Vec<Mention>) -> HashMap<Mention, Option<String>> {
             })
             .map(|(e, _)| e)
             .collect();
+        // Of several, the days counted from a date taken from the story pick one, if
+        // they fit one only.
+        let fitting = if fitting.len() > 1 && m.hint.is_some() {
+            let near = |e: &usize| {
+                events[*e]
+                    .iter()
+                    .any(|&j| mentions[j].when.is_some_and(|w| m.hint.is_some_and(|h| gap(h, w) <= MOST_DAYS_OFF)))
+            };
+            let picked: Vec<usize> = fitting.iter().copied().filter(near).collect();
+            if picked.len() == 1 { picked } else { fitting }
+        } else {
+            fitting
+        };
         let event = match fitting.as_slice() {
             [] => {
                 events.push(Vec::new());
@@ -241,7 +269,7 @@ pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
         let story = story_of.get(i).copied().unwrap_or(0);
         for c in a.claims.iter().filter(|c| pending(c)) {
             if let Some(f) = &c.facets {
-                by_story.entry(story).or_default().push(Mention::of(f));
+                by_story.entry(story).or_default().push(Mention::of(f, a.published_inferred));
             }
         }
     }
@@ -258,8 +286,9 @@ pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
         .collect();
     for (i, a) in articles.iter_mut().enumerate() {
         let story = story_of.get(i).copied().unwrap_or(0);
+        let inferred = a.published_inferred;
         for c in a.claims.iter_mut().filter(|c| pending(c)) {
-            let event = c.facets.as_deref().and_then(|f| events.get(&story)?.get(&Mention::of(f))?.clone());
+            let event = c.facets.as_deref().and_then(|f| events.get(&story)?.get(&Mention::of(f, inferred))?.clone());
             match event {
                 Some(name) => c.subject = c.subject.replace(PENDING_EVENT, &name),
                 None => {
@@ -340,6 +369,7 @@ mod tests {
             within: strings(within),
             when: when.map(|(a, b)| (day(a), day(b))),
             call: false,
+            hint: None,
         }
     }
 
@@ -382,7 +412,11 @@ mod tests {
         let miami = mention(&["witkoff"], &["us/florida/miami"], &["us", "us/florida"], None);
         assert!(fits(&north, &miami), "neighbouring cities of one region, tied by a person");
         let nobody = mention(&[], &["us/florida/miami"], &["us", "us/florida"], None);
-        assert!(!fits(&north, &nobody), "a region ties nothing");
+        assert!(!fits(&north, &nobody), "a region ties nothing undated");
+        let day = Some(("2025-11-30", "2025-11-30"));
+        let north = mention(&[], &["us/florida/hallandale"], &["us", "us/florida"], day);
+        let miami = mention(&[], &["us/florida/miami"], &["us", "us/florida"], day);
+        assert!(fits(&north, &miami), "neighbouring cities on the same day");
         let mut call = mention(&["witkoff"], &[], &[], None);
         call.call = true;
         assert!(!fits(&call, &mention(&["witkoff"], &[], &[], None)));

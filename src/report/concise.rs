@@ -2,7 +2,7 @@
 //! `path:line:col: message` shape editors and `grep` understand:
 //!
 //! ```text
-//! corpus/h.md:7:203: conflict[meeting_date] kremlin-meeting = 2025-12-03 "December 3" (vs corpus/f.md:7, corpus/e.md:7 and 3 more)
+//! corpus/h.md:7:203: conflict[meeting_date] putin-witkof@kremlin/week-of-2025-12-01 = 2025-12-03 "December 3" (vs corpus/f.md:7, corpus/e.md:7 and 3 more)
 //! ```
 //!
 //! The claim in question is a new article's in `check`; in `compare` it is the odd one

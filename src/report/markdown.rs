@@ -1,7 +1,7 @@
 //! The `markdown` format: a fact-checker's report, one part per story (the articles
 //! that speak of the same events, [`crate::compare::Story`]), each headed with the
 //! story's number and name, and within it one section per claim subject
-//! (`us-peace-plan`, `kremlin-meeting@week-of-2025-12-01`), subjects with conflicts
+//! (`united-states-plan`, `putin-witkof@kremlin/week-of-2025-12-01`), subjects with conflicts
 //! first, then updates, then agreements. Each section has a table of its claim keys with
 //! every source's value, quote and date (sources linked to the `url` of their front
 //! matter), then each conflict or update with its sides in words and as a
