@@ -119,16 +119,10 @@ impl Entities {
     /// name first. `text` is the article, to check that names are capitalized.
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
-        // The sentence as the world data looks names up: words, and punctuation as
-        // one-character strings.
+        // The sentence as the world data looks names up (words, and punctuation as
+        // one-character strings), made at the first capitalized word.
+        let mut words: Option<Vec<smol_str::SmolStr>> = None;
         let mut punct = [0u8; 4];
-        let words: Vec<smol_str::SmolStr> = tokens
-            .iter()
-            .map(|t| match &t.kind {
-                TokenKind::Word(w) => w.clone(),
-                TokenKind::Punct(c) => smol_str::SmolStr::new(c.encode_utf8(&mut punct)),
-            })
-            .collect();
         let mut i = 0;
         while i < tokens.len() {
             let TokenKind::Word(w) = &tokens[i].kind else {
@@ -142,7 +136,23 @@ impl Entities {
                 })
             });
             let after_place = out.last().is_some_and(|m: &Mention| m.end == i);
-            let found = found.or_else(|| world_mention(text, tokens, i, &words, after_place));
+            // World names start with a capital ("Miami", "U.S."), or a small word the
+            // name holds ("the" is no part of one): a lower-case word starts none.
+            let found = found.or_else(|| {
+                if !capital {
+                    return None;
+                }
+                let words = words.get_or_insert_with(|| {
+                    tokens
+                        .iter()
+                        .map(|t| match &t.kind {
+                            TokenKind::Word(w) => w.clone(),
+                            TokenKind::Punct(c) => smol_str::SmolStr::new(c.encode_utf8(&mut punct)),
+                        })
+                        .collect()
+                });
+                world_mention(text, tokens, i, words, after_place)
+            });
             match found {
                 Some(m) => {
                     i = m.end;

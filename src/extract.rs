@@ -417,7 +417,13 @@ fn scene(
     for n in found.iter().filter(|n| n.title.is_some()) {
         let country = mentions
             .iter()
-            .find(|m| m.end == n.start && m.kind == crate::rule::pattern::EntityKind::Place)
+            .find(|m| {
+                m.end == n.start
+                    && matches!(
+                        m.kind,
+                        crate::rule::pattern::EntityKind::Place | crate::rule::pattern::EntityKind::Demonym
+                    )
+            })
             .and_then(|m| country_of_place(entities, &m.id));
         if let Some(country) = country {
             names.affiliate(&n.key, &country);
@@ -626,6 +632,59 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
     }
     let scenario = || rule.scenarios.then(|| crate::counted::scenario(toks, &|i| p.words_at(i).collect(), value_at));
     best.map(|(_, q)| q.to_string()).or_else(|| rule.default_qualifier.clone()).or_else(|| scenario().flatten())
+}
+
+/// The party that holds the position the value states: a country, a capital acting
+/// for it, its people's adjective, or a person (as the country the article ties them
+/// to), named right before the word that gives the stance, with only helping words
+/// between ("Kyiv proposed", "the United States has offered", "Zelenskyy asked").
+///
+/// `names`: what the whole article taught about people, so that a caption's "Ukrainian
+/// President Volodymyr Zelensky" ties an earlier "Zelenskyy asked" to Ukraine.
+fn holder(
+    rule: &Rule,
+    p: &Prepared,
+    stance: &str,
+    value_at: usize,
+    entities: &crate::entity::Entities,
+    names: &crate::people::Names,
+) -> Option<String> {
+    let group = rule.qualifiers.iter().find(|g| g.name == stance)?;
+    let cue = (0..p.toks.len())
+        .filter(|&i| p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))))
+        .min_by_key(|&i| i.abs_diff(value_at))?;
+    // Only helping words and adverbs may stand between the party and its verb ("Kyiv
+    // has also proposed"); a place after a preposition is where, not who.
+    let helping = |i: usize| {
+        p.words_at(i).all(|w| {
+            matches!(
+                w,
+                "has" | "have" | "had" | "is" | "was" | "were" | "are" | "been" | "also" | "reportedly" | "then" | "now"
+                    | "again" | "still" | "would" | "will" | "could" | "formally" | "publicly" | "initially"
+            )
+        }) && !matches!(p.toks[i], Tok::Punct(_))
+    };
+    let placed = |m: &Mention| {
+        m.start > 0 && p.words_at(m.start - 1).any(|w| matches!(w, "in" | "at" | "to" | "from" | "of" | "near"))
+    };
+    let m = p
+        .mentions
+        .iter()
+        .filter(|m| m.end <= cue && cue - m.end <= 3 && (m.end..cue).all(helping) && !placed(m))
+        .max_by_key(|m| m.end)?;
+    use crate::rule::pattern::EntityKind;
+    match m.kind {
+        EntityKind::Place => country_of_place(entities, &m.id),
+        EntityKind::Demonym | EntityKind::Institution => Some(m.id.clone()),
+        EntityKind::Person => Some(
+            p.scene
+                .countries
+                .get(&m.id)
+                .cloned()
+                .or_else(|| names.country_of(&m.id).map(str::to_string))
+                .unwrap_or_else(|| m.id.clone()),
+        ),
+    }
 }
 
 /// Verbs that report speech.
@@ -960,6 +1019,16 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                     }
                     let matched = m.start..m.end;
                     let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
+                    // A position is the party's that holds it, where one is named with it.
+                    let qualifier = match qualifier {
+                        Some(stance) if rule.holders => {
+                            match holder(rule, p, &stance, value_at, &rules.entities, &names) {
+                                Some(party) => Some(format!("{party}:{stance}")),
+                                None => Some(stance),
+                            }
+                        }
+                        other => other,
+                    };
                     let template = entry.subject.as_deref().unwrap_or(&rule.subject);
                     // An event no table names is told by its facets, once comparison has
                     // seen every article: its subject keeps the `{event}` placeholder.

@@ -44,7 +44,9 @@ const ABBREVIATIONS: &[&str] =
 
 /// Whether a lower-case word is one of [`NOT_NAMES`], or a month or weekday.
 pub(crate) fn not_a_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower)
+    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect()).contains(lower)
         || crate::parse::date::month_number(lower).is_some()
         || crate::parse::date::weekday_number(lower).is_some()
 }

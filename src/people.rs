@@ -248,14 +248,18 @@ fn transliterated(plain: &str) -> String {
 /// Whether a line is written in title case: four words or more, every one capitalized
 /// but the small words of English.
 fn title_case(line: &str) -> bool {
-    let words: Vec<&str> =
-        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let small =
-        |w: &&str| matches!(*w, "a" | "an" | "the" | "of" | "in" | "on" | "and" | "for" | "to" | "at" | "by" | "with");
-    let lower = words.iter().filter(|w| !small(w) && w.chars().next().is_some_and(char::is_lowercase)).count();
-    words.len() >= 4 && lower == 0
+        |w: &str| matches!(w, "a" | "an" | "the" | "of" | "in" | "on" | "and" | "for" | "to" | "at" | "by" | "with");
+    let mut words = 0;
+    for w in line.split_whitespace() {
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if first.is_lowercase() && !small(w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
 }
-
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
 }
@@ -279,6 +283,13 @@ fn all_capitals(text: &str, token: &Token) -> bool {
 /// The title that stands at token `i`, and the token after it (a full stop after an
 /// abbreviated title is part of it).
 fn title_at(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
+    // Most words start no title: one look in a set of first words settles them.
+    type Set = HashSet<&'static str, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
+    static FIRST: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| TITLES.iter().filter_map(|t| t.first().copied()).collect());
+    if !word(tokens, i).is_some_and(|w| first.contains(w)) {
+        return None;
+    }
     for title in TITLES {
         let fits = title.iter().enumerate().all(|(k, w)| word(tokens, i + k) == Some(w));
         if fits {
@@ -485,12 +496,12 @@ impl Names {
     fn run(&self, text: &str, tokens: &[Token], i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         let starts = |k: usize| {
             !taken.get(k).copied().unwrap_or(false)
+                && tokens.get(k).is_some_and(|t| capitalized(text, t))
                 && word(tokens, k).is_some_and(|w| {
                     let w = strip_possessive(w);
                     let headline = self.title_case || self.in_title_line(tokens[k].span.start);
                     !crate::names::not_a_name(w) && !REGIONAL.contains(&w) && (!headline || self.inner.contains(w))
                 })
-                && capitalized(text, &tokens[k])
         };
         if !starts(i) {
             return None;

@@ -253,7 +253,11 @@ struct Dated {
 /// over time (so a timeline of differing values is an update).
 pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&Claim) -> bool + Sync) -> Vec<Finding> {
     let stories = story::group(articles, Grouping::Auto);
-    let pending = |c: &Claim| c.facets.is_some() || c.subject.contains(crate::extract::PENDING_OWNER);
+    let pending = |c: &Claim| {
+        c.facets.is_some()
+            || c.subject.contains(crate::extract::PENDING_OWNER)
+            || c.qualifier.as_deref().is_some_and(|q| q.contains(':'))
+    };
     if articles.iter().any(|a| a.claims.iter().any(pending)) {
         let mut told = articles.to_vec();
         resolve(&mut told, &stories.of_article);
@@ -268,6 +272,7 @@ pub fn compare(articles: &[ArticleClaims], changes: impl Fn(&Claim) -> bool + Sy
 pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
     events::identify(articles, story_of);
     owners::resolve(articles, story_of);
+    owners::holders(articles, story_of);
 }
 
 /// Compare the claims of articles put into `stories`: claims are related only within a

@@ -14,6 +14,39 @@ use std::collections::{BTreeMap, HashMap};
 /// The owner of a plan in a story where no report names one: the story's own.
 pub const STORY_OWNER: &str = "main";
 
+/// Give a position no party is named with ("the current proposal runs 15 years":
+/// `proposed`) the party that holds that stance in most of its story's claims of the
+/// same kind and subject (`united-states:proposed`), where one party leads. Positions
+/// are written `party:stance` where the words name the party (a rule's `holders`).
+pub fn holders(articles: &mut [ArticleClaims], story_of: &[usize]) {
+    type Key = (usize, String, String, String);
+    let mut held: HashMap<Key, BTreeMap<String, usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in &a.claims {
+            if let Some((party, stance)) = c.qualifier.as_deref().and_then(|q| q.split_once(':')) {
+                let key = (story, c.kind.clone(), c.subject.clone(), stance.to_string());
+                *held.entry(key).or_default().entry(party.to_string()).or_default() += 1;
+            }
+        }
+    }
+    if held.is_empty() {
+        return;
+    }
+    for (i, a) in articles.iter_mut().enumerate() {
+        let story = story_of.get(i).copied().unwrap_or(0);
+        for c in a.claims.iter_mut() {
+            let Some(stance) = c.qualifier.clone().filter(|q| !q.contains(':')) else { continue };
+            let Some(parties) = held.get(&(story, c.kind.clone(), c.subject.clone(), stance.clone())) else { continue };
+            let mut ranked: Vec<(&String, &usize)> = parties.iter().collect();
+            ranked.sort_by_key(|(p, n)| (std::cmp::Reverse(**n), (*p).clone()));
+            if ranked.get(1).is_none_or(|second| ranked[0].1 > second.1) {
+                c.qualifier = Some(format!("{}:{stance}", ranked[0].0));
+            }
+        }
+    }
+}
+
 /// Give each claim of `articles` whose subject still waits for an owner the owner its
 /// story's claims name most (`story_of` gives each article's story).
 pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
@@ -101,6 +134,35 @@ mod tests {
 
     fn subjects(articles: &[ArticleClaims]) -> Vec<Vec<String>> {
         articles.iter().map(|a| a.claims.iter().map(|c| c.subject.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn an_unnamed_position_is_the_party_s_that_holds_it_most() {
+        let claim = |q: &str| {
+            let mut c = Claim::example(
+                "guarantee_duration",
+                "security-guarantee",
+                Value::Number { amount: Amount::exact(15.0), unit: None },
+            );
+            c.qualifier = Some(q.to_string());
+            c
+        };
+        let mut articles = vec![
+            ArticleClaims {
+                claims: vec![claim("united-states:proposed"), claim("ukraine:requested")],
+                ..ArticleClaims::default()
+            },
+            ArticleClaims { claims: vec![claim("proposed"), claim("requested")], ..ArticleClaims::default() },
+            ArticleClaims {
+                claims: vec![claim("ukraine:proposed"), claim("united-states:proposed")],
+                ..ArticleClaims::default()
+            },
+        ];
+        holders(&mut articles, &[0, 0, 0]);
+        let q = |a: usize, c: usize| articles[a].claims[c].qualifier.clone().unwrap();
+        assert_eq!(q(1, 0), "united-states:proposed", "the US holds the offer in two claims, Ukraine in one");
+        assert_eq!(q(1, 1), "ukraine:requested");
+        assert_eq!(q(2, 0), "ukraine:proposed", "a named party keeps its own position");
     }
 
     #[test]

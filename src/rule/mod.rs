@@ -174,6 +174,8 @@ struct RuleFile {
     #[serde(default)]
     recurring: bool,
     #[serde(default)]
+    holders: bool,
+    #[serde(default)]
     unit: Option<Spanned<String>>,
     #[serde(default)]
     ordinal_counts: bool,
@@ -234,6 +236,11 @@ pub struct Rule {
     /// the day, its subject suffixed `@YYYY-MM-DD`; without such a date it is kept but
     /// never compared.
     pub recurring: bool,
+    /// Whether a position's qualifier follows the party that holds it: a party named
+    /// just before the qualifier's cue ("Kyiv proposed", "the United States offered")
+    /// makes the qualifier `party:stance`; a stance no party is named with takes, at
+    /// comparison, the party that holds it in most of its story's claims.
+    pub holders: bool,
     /// The unit of time a number or ordinal the rule takes counts, in seconds: with
     /// `unit = "day"`, "day 12" and "its 15th day" are durations of 12 and 15 days.
     pub unit: Option<f64>,
@@ -426,6 +433,7 @@ fn load_rule(
         within_days: file.within_days,
         unless: file.unless,
         recurring: file.recurring,
+        holders: file.holders,
         unit,
         ordinal_counts: file.ordinal_counts,
         scenarios: file.scenarios,
