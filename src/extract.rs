@@ -659,8 +659,26 @@ fn holder(
         p.words_at(i).all(|w| {
             matches!(
                 w,
-                "has" | "have" | "had" | "is" | "was" | "were" | "are" | "been" | "also" | "reportedly" | "then" | "now"
-                    | "again" | "still" | "would" | "will" | "could" | "formally" | "publicly" | "initially"
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "also"
+                    | "reportedly"
+                    | "then"
+                    | "now"
+                    | "again"
+                    | "still"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "formally"
+                    | "publicly"
+                    | "initially"
             )
         }) && !matches!(p.toks[i], Tok::Punct(_))
     };

@@ -123,13 +123,24 @@ impl Amount {
         }
     }
 
-    /// Whether the two intervals share at least one point (bounds are inclusive).
+    /// Whether the two intervals share at least one point (bounds are inclusive). Two
+    /// figures that are both "about" something agree only where one of them lies in the
+    /// other's band: "roughly 900,000" and "an estimated 750,000" are two estimates that
+    /// disagree, though their bands touch; "about 19" and "about 20" agree.
     pub fn overlaps(&self, other: &Amount) -> bool {
         let below = |max: Option<f64>, min: Option<f64>| match (max, min) {
             (Some(max), Some(min)) => max < min - 1e-9 * min.abs().max(1.0),
             _ => false,
         };
-        !below(self.max, other.min) && !below(other.max, self.min)
+        let touching = !below(self.max, other.min) && !below(other.max, self.min);
+        if !touching || self.modifier != Mod::Approx || other.modifier != Mod::Approx {
+            return touching;
+        }
+        let within = |figure: f64, band: &Amount| {
+            let slack = 1e-9 * figure.abs().max(1.0);
+            band.min.is_none_or(|min| figure >= min - slack) && band.max.is_none_or(|max| figure <= max + slack)
+        };
+        within(self.value, other) || within(other.value, self)
     }
 }
 
@@ -521,6 +532,15 @@ mod tests {
 
     fn hours(h: f64) -> Amount {
         Amount::exact(h * seconds::HOUR)
+    }
+
+    #[test]
+    fn two_estimates_agree_only_when_one_lies_in_the_others_band() {
+        let about = |v: f64| Amount::exact(v).hedged(Hedge::About);
+        assert!(!about(900_000.0).overlaps(&about(750_000.0)), "bands touch, figures far apart");
+        assert!(about(20.0).overlaps(&about(19.0)));
+        assert!(about(90.0).overlaps(&about(90.0)));
+        assert!(about(900_000.0).overlaps(&Amount::exact(820_000.0)), "a plain figure in the band");
     }
 
     #[test]
