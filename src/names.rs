@@ -89,10 +89,24 @@ pub fn names(text: &str) -> Vec<String> {
 /// what tells a name that opens a sentence ("Brannock spoke") from an ordinary word
 /// that does ("Talks resumed").
 pub fn inner_capitals(text: &str) -> std::collections::HashSet<String> {
-    words(text)
-        .filter(|(word, opens)| !opens && word.chars().next().is_some_and(char::is_uppercase))
-        .map(|(word, _)| word.to_lowercase().replace('\u{2019}', "'"))
-        .collect()
+    let mut found = std::collections::HashSet::new();
+    for (word, opens) in words(text) {
+        if opens || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // Most names come again and again: look before making the lower-case copy.
+        let mut buf = [0; 24];
+        match crate::parse::lex::lower(word, &mut buf) {
+            Some(lower) if found.contains(lower) => {}
+            Some(lower) => {
+                found.insert(lower.to_string());
+            }
+            None => {
+                found.insert(word.to_lowercase().replace('\u{2019}', "'"));
+            }
+        }
+    }
+    found
 }
 
 /// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a

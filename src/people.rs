@@ -371,18 +371,21 @@ impl Names {
     pub fn at(body: &str, offset: usize) -> Names {
         // Lines in title case (a headline or a subhead in the body) capitalize every
         // word: they teach nothing about names, and only known names count in them.
-        let mut prose = String::with_capacity(body.len());
         let mut title_lines = Vec::new();
         let mut start = 0;
         for line in body.split_inclusive('\n') {
             if title_case(line) {
                 title_lines.push(offset + start..offset + start + line.len());
-            } else {
-                prose.push_str(line);
             }
             start += line.len();
         }
-        Names { inner: crate::names::inner_capitals(&prose), title_lines, ..Names::default() }
+        let inner = if title_lines.is_empty() {
+            crate::names::inner_capitals(body)
+        } else {
+            let prose: String = body.split_inclusive('\n').filter(|line| !title_case(line)).collect();
+            crate::names::inner_capitals(&prose)
+        };
+        Names { inner, title_lines, ..Names::default() }
     }
 
     /// Whether byte `at` lies in a line in title case.
