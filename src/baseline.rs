@@ -240,20 +240,11 @@ mod tests {
     fn article(path: &str, value: f64, line: usize) -> ArticleClaims {
         let claim = Claim {
             rule: "r".into(),
-            kind: "meeting_duration".into(),
-            subject: "talks".into(),
-            qualifier: None,
-            value: Value::Duration(Amount::exact(value)),
             text: value.to_string(),
-            quote: String::new(),
             span: Span { start: line * 10, end: line * 10 + 1, line, column: 1 },
-            comparable: true,
-            qualifier_missing: false,
-            owner_named: false,
-            qualifier_inferred: false,
-            placed_by_inferred_date: false,
-            facets: None,
+            ..Claim::example("meeting_duration", "talks", Value::Duration(Amount::exact(value)))
         };
+
         ArticleClaims {
             path: path.into(),
             title: None,

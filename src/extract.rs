@@ -46,27 +46,11 @@ fn owner(p: &Prepared, matched: &Range<usize>, entities: &crate::entity::Entitie
         }
     };
     for m in p.mentions.iter().filter(|m| m.start >= from && m.end <= matched.end) {
-        // "revisions in Geneva, Florida and Berlin" say where, not whose: a place after a
-        // preposition, or in a list that follows one.
-        let mut k = m.start;
-        while k > 0 {
-            let listed = matches!(p.toks[k - 1], Tok::Punct(','))
-                || p.words_at(k - 1).any(|w| w == "and")
-                || p.mentions.iter().any(|o| o.end == k && o.kind == crate::rule::pattern::EntityKind::Place);
-            if !listed {
-                break;
-            }
-            k = p.mentions.iter().find(|o| o.end == k).map_or(k - 1, |o| o.start);
+        // "revisions in Geneva, Florida and Berlin" say where, not whose.
+        if m.kind == crate::rule::pattern::EntityKind::Place && listed_after_preposition(p, m) {
+            continue;
         }
-        let placed = k > 0
-            && p.words_at(k - 1)
-                .any(|w| matches!(w, "in" | "at" | "to" | "from" | "of" | "near" | "across" | "through"));
-        let owner = match m.kind {
-            crate::rule::pattern::EntityKind::Place if placed => None,
-            crate::rule::pattern::EntityKind::Place => country_of_place(entities, &m.id),
-            _ => Some(p.scene.countries.get(&m.id).cloned().unwrap_or_else(|| m.id.clone())),
-        };
-        if let Some(owner) = owner {
+        if let Some(owner) = party(m, p, entities, |_| None) {
             consider(m.start, owner);
         }
     }
@@ -79,6 +63,41 @@ fn owner(p: &Prepared, matched: &Range<usize>, entities: &crate::entity::Entitie
         }
     }
     best.map(|(_, owner)| owner)
+}
+
+/// Whether a place stands after a preposition, or in a list that follows one ("in
+/// Geneva, Florida and Berlin").
+fn listed_after_preposition(p: &Prepared, m: &Mention) -> bool {
+    let mut k = m.start;
+    while k > 0 {
+        let listed = matches!(p.toks[k - 1], Tok::Punct(','))
+            || p.words_at(k - 1).any(|w| w == "and")
+            || p.mentions.iter().any(|o| o.end == k && o.kind == crate::rule::pattern::EntityKind::Place);
+        if !listed {
+            break;
+        }
+        k = p.mentions.iter().find(|o| o.end == k).map_or(k - 1, |o| o.start);
+    }
+    k > 0 && p.words_at(k - 1).any(|w| matches!(w, "in" | "at" | "to" | "from" | "of" | "near" | "across" | "through"))
+}
+
+/// The party a mention stands for: a place's country, a demonym's or institution's own
+/// id, a person's country where the sentence (or else `later`, what the whole article
+/// says) ties them to one, else the person.
+fn party(
+    m: &Mention,
+    p: &Prepared,
+    entities: &crate::entity::Entities,
+    later: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
+    use crate::rule::pattern::EntityKind;
+    match m.kind {
+        EntityKind::Place => country_of_place(entities, &m.id),
+        EntityKind::Demonym | EntityKind::Institution => Some(m.id.clone()),
+        EntityKind::Person => {
+            Some(p.scene.countries.get(&m.id).cloned().or_else(|| later(&m.id)).unwrap_or_else(|| m.id.clone()))
+        }
+    }
 }
 
 /// What stands for the event in the subject of a claim whose event comparison tells
@@ -135,13 +154,6 @@ fn days<S: serde::Serializer>(
     pair.serialize_element(&first.to_string())?;
     pair.serialize_element(&last.to_string())?;
     pair.end()
-}
-
-impl Facets {
-    /// Whether the facets name anyone or anywhere: else nothing tells the event.
-    pub fn names_something(&self) -> bool {
-        !self.who.is_empty() || !self.places.is_empty()
-    }
 }
 
 /// A claim: `(kind, subject, qualifier) = value`, with where it stands.
@@ -254,19 +266,22 @@ impl Scene {
         rules: &RuleSet,
         near: Option<usize>,
     ) -> Facets {
+        // What each place named lies in, looked up once.
+        let chains: std::collections::BTreeMap<&String, Vec<String>> =
+            self.places.keys().map(|p| (p, rules.entities.containers(p))).collect();
         // Where the event is: the places named that hold none of the others ("the
         // Kremlin" of "the Kremlin in Moscow"), and what those lie in.
-        let mut within: Vec<String> = self.places.keys().flat_map(|p| rules.entities.containers(p)).collect();
+        let mut within: Vec<String> = chains.values().flatten().cloned().collect();
         within.sort();
         within.dedup();
         // A country counts only where nothing inside one is named: "peace in Ukraine"
         // beside "the Kremlin" is what the talks are about, not where.
-        let local = self.places.keys().any(|p| !rules.entities.containers(p).is_empty());
+        let local = chains.values().any(|c| !c.is_empty());
         let places: Vec<(&String, &String)> = self
             .places
             .iter()
             .filter(|(id, _)| within.binary_search(id).is_err())
-            .filter(|(id, _)| !local || !rules.entities.containers(id).is_empty())
+            .filter(|(id, _)| !local || chains.get(id).is_some_and(|c| !c.is_empty()))
             .collect();
         let places: Vec<(&String, &String)> = match near {
             Some(at) if places.len() > 1 => places
@@ -278,7 +293,7 @@ impl Scene {
         };
         let within: Vec<String> = within
             .into_iter()
-            .filter(|w| places.iter().any(|(p, _)| rules.entities.containers(p).contains(w)))
+            .filter(|w| places.iter().any(|(p, _)| chains.get(p).is_some_and(|c| c.contains(w))))
             .collect();
         let who: Vec<&str> = self.who.values().map(String::as_str).collect();
         let shown_places: Vec<&str> = places.iter().map(|(_, w)| w.as_str()).collect();
@@ -655,33 +670,7 @@ fn holder(
         .min_by_key(|&i| i.abs_diff(value_at))?;
     // Only helping words and adverbs may stand between the party and its verb ("Kyiv
     // has also proposed"); a place after a preposition is where, not who.
-    let helping = |i: usize| {
-        p.words_at(i).all(|w| {
-            matches!(
-                w,
-                "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "was"
-                    | "were"
-                    | "are"
-                    | "been"
-                    | "also"
-                    | "reportedly"
-                    | "then"
-                    | "now"
-                    | "again"
-                    | "still"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "formally"
-                    | "publicly"
-                    | "initially"
-            )
-        }) && !matches!(p.toks[i], Tok::Punct(_))
-    };
+    let helping = |i: usize| p.words_at(i).all(|w| HELPING.contains(&w)) && !matches!(p.toks[i], Tok::Punct(_));
     let placed = |m: &Mention| {
         m.start > 0 && p.words_at(m.start - 1).any(|w| matches!(w, "in" | "at" | "to" | "from" | "of" | "near"))
     };
@@ -690,20 +679,15 @@ fn holder(
         .iter()
         .filter(|m| m.end <= cue && cue - m.end <= 3 && (m.end..cue).all(helping) && !placed(m))
         .max_by_key(|m| m.end)?;
-    use crate::rule::pattern::EntityKind;
-    match m.kind {
-        EntityKind::Place => country_of_place(entities, &m.id),
-        EntityKind::Demonym | EntityKind::Institution => Some(m.id.clone()),
-        EntityKind::Person => Some(
-            p.scene
-                .countries
-                .get(&m.id)
-                .cloned()
-                .or_else(|| names.country_of(&m.id).map(str::to_string))
-                .unwrap_or_else(|| m.id.clone()),
-        ),
-    }
+    party(m, p, entities, |key| names.country_of(key).map(str::to_string))
 }
+
+/// Words that may stand between a party and the verb of its stance.
+#[rustfmt::skip]
+const HELPING: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "been", "also", "reportedly", "then", "now", "again", "still",
+    "would", "will", "could", "formally", "publicly", "initially",
+];
 
 /// Verbs that report speech.
 const SPEECH: &[&str] = &[
@@ -827,15 +811,8 @@ fn fits(rule: &Rule, value: &Value) -> bool {
 /// The Monday of the week a sentence's first placed date (of a week or less) falls in.
 fn week_of_sentence(p: &Prepared, values: &[Found]) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
-    p.toks.iter().find_map(|t| match t {
-        Tok::Value { index, kind: ValueKind::Date } => match values.get(*index)?.value {
-            Value::Date(crate::value::DateValue::Span { start, end, .. }) if (end - start).num_days() < 8 => {
-                Some(start - chrono::Duration::days(start.weekday().num_days_from_monday() as i64))
-            }
-            _ => None,
-        },
-        _ => None,
-    })
+    let (start, _) = days_of_sentence(p, values)?;
+    Some(start - chrono::Duration::days(i64::from(start.weekday().num_days_from_monday())))
 }
 
 /// The event each sentence speaks of. A sentence that names no event takes the event of

@@ -51,22 +51,31 @@ pub struct NameMention {
     pub aside: bool,
 }
 
-/// Titles and roles that stand before a person's name, lower case, longest first where
-/// one begins another. Each is also the role a later "the chancellor" refers back to.
+/// Titles of several words that stand before a person's name, lower case, longest first
+/// where one begins another, each with the role a later "the prime minister" refers
+/// back to.
 #[rustfmt::skip]
-const TITLES: &[&[&str]] = &[
-    &["vice", "president"], &["prime", "minister"], &["foreign", "minister"], &["defense", "minister"],
-    &["defence", "minister"], &["finance", "minister"], &["interior", "minister"], &["deputy", "prime", "minister"],
-    &["secretary", "of", "state"], &["secretary", "general"], &["attorney", "general"], &["special", "envoy"],
-    &["house", "speaker"], &["senate", "majority", "leader"], &["senate", "minority", "leader"], &["majority", "leader"],
-    &["minority", "leader"], &["chief", "executive"], &["national", "security", "adviser"],
-    &["president"], &["chancellor"], &["minister"], &["secretary"], &["envoy"], &["ambassador"], &["senator"],
-    &["sen"], &["rep"], &["representative"], &["congressman"], &["congresswoman"], &["gov"], &["governor"],
-    &["mayor"], &["speaker"], &["leader"], &["chairman"], &["chairwoman"], &["chair"], &["ceo"], &["king"],
-    &["queen"], &["prince"], &["princess"], &["pope"], &["general"], &["gen"], &["admiral"], &["adm"],
-    &["colonel"], &["col"], &["adviser"], &["advisor"], &["aide"], &["spokesman"], &["spokeswoman"],
-    &["spokesperson"], &["analyst"], &["expert"], &["mediator"], &["moderator"], &["professor"], &["correspondent"], &["negotiator"], &["commissioner"], &["judge"], &["justice"], &["director"],
-    &["premier"], &["sheikh"], &["emir"], &["mr"], &["mrs"], &["ms"], &["dr"], &["lt"], &["capt"], &["sgt"],
+const TITLES: &[(&[&str], &str)] = &[
+    (&["vice", "president"], "vice president"), (&["prime", "minister"], "prime minister"),
+    (&["foreign", "minister"], "foreign minister"), (&["defense", "minister"], "defense minister"),
+    (&["defence", "minister"], "defense minister"), (&["finance", "minister"], "finance minister"),
+    (&["interior", "minister"], "interior minister"), (&["deputy", "prime", "minister"], "deputy prime minister"),
+    (&["secretary", "of", "state"], "secretary of state"), (&["secretary", "general"], "secretary general"),
+    (&["attorney", "general"], "attorney general"), (&["special", "envoy"], "envoy"), (&["house", "speaker"], "speaker"),
+    (&["senate", "majority", "leader"], "majority leader"), (&["senate", "minority", "leader"], "minority leader"),
+    (&["majority", "leader"], "majority leader"), (&["minority", "leader"], "minority leader"),
+    (&["chief", "executive"], "chief executive"), (&["national", "security", "adviser"], "national security adviser"),
+];
+
+/// Titles of one word: the word is the role.
+#[rustfmt::skip]
+const ONE_WORD_TITLES: &[&str] = &[
+    "president", "chancellor", "minister", "secretary", "envoy", "ambassador", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "speaker", "leader", "chairman",
+    "chairwoman", "chair", "ceo", "king", "queen", "prince", "princess", "pope", "general", "gen", "admiral", "adm",
+    "colonel", "col", "adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "analyst", "expert",
+    "mediator", "moderator", "professor", "correspondent", "negotiator", "commissioner", "judge", "justice",
+    "director", "premier", "sheikh", "emir", "mr", "mrs", "ms", "dr", "lt", "capt", "sgt",
 ];
 
 /// Titles of people who speak of what others do rather than take part in it.
@@ -286,50 +295,24 @@ fn title_at(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
     // Most words start no title: one look in a set of first words settles them.
     type Set = HashSet<&'static str, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
     static FIRST: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| TITLES.iter().filter_map(|t| t.first().copied()).collect());
-    if !word(tokens, i).is_some_and(|w| first.contains(w)) {
+    let first = FIRST.get_or_init(|| {
+        TITLES.iter().filter_map(|(words, _)| words.first().copied()).chain(ONE_WORD_TITLES.iter().copied()).collect()
+    });
+    let w = word(tokens, i)?;
+    if !first.contains(w) {
         return None;
     }
-    for title in TITLES {
-        let fits = title.iter().enumerate().all(|(k, w)| word(tokens, i + k) == Some(w));
-        if fits {
-            let mut end = i + title.len();
-            if matches!(tokens.get(end).map(|t| &t.kind), Some(TokenKind::Punct('.'))) {
-                end += 1;
-            }
-            let name: &'static str = title.last().copied().unwrap_or("");
-            let name = if title.len() > 1 { joined(title) } else { name };
-            return Some((name, end));
-        }
+    let (role, len) = TITLES
+        .iter()
+        .find(|(words, _)| words.iter().enumerate().all(|(k, want)| word(tokens, i + k) == Some(want)))
+        .map(|(words, role)| (*role, words.len()))
+        .or_else(|| ONE_WORD_TITLES.iter().find(|t| **t == w).map(|t| (*t, 1)))?;
+    let mut end = i + len;
+    // An abbreviated title's full stop is part of it ("Sen.").
+    if matches!(tokens.get(end).map(|t| &t.kind), Some(TokenKind::Punct('.'))) {
+        end += 1;
     }
-    None
-}
-
-/// A title of several words as one static string ("prime minister").
-fn joined(title: &[&'static str]) -> &'static str {
-    // The table is fixed: every joined title is one of these.
-    const JOINED: &[(&[&str], &str)] = &[
-        (&["vice", "president"], "vice president"),
-        (&["prime", "minister"], "prime minister"),
-        (&["foreign", "minister"], "foreign minister"),
-        (&["defense", "minister"], "defense minister"),
-        (&["defence", "minister"], "defense minister"),
-        (&["finance", "minister"], "finance minister"),
-        (&["interior", "minister"], "interior minister"),
-        (&["deputy", "prime", "minister"], "deputy prime minister"),
-        (&["secretary", "of", "state"], "secretary of state"),
-        (&["secretary", "general"], "secretary general"),
-        (&["attorney", "general"], "attorney general"),
-        (&["special", "envoy"], "envoy"),
-        (&["house", "speaker"], "speaker"),
-        (&["senate", "majority", "leader"], "majority leader"),
-        (&["senate", "minority", "leader"], "minority leader"),
-        (&["majority", "leader"], "majority leader"),
-        (&["minority", "leader"], "minority leader"),
-        (&["chief", "executive"], "chief executive"),
-        (&["national", "security", "adviser"], "national security adviser"),
-    ];
-    JOINED.iter().find(|(words, _)| *words == title).map_or("", |(_, name)| name)
+    Some((role, end))
 }
 
 /// What an article has taught about names so far: which words it writes capitalized
@@ -403,11 +386,6 @@ impl Names {
     /// The country the article tied a person to, if it did.
     pub fn country_of(&self, key: &str) -> Option<&str> {
         self.countries.get(key).map(String::as_str)
-    }
-
-    /// The fullest spelling of a key the article has given.
-    pub fn full_name(&self, key: &str) -> Option<&str> {
-        self.full.get(key).map(String::as_str)
     }
 
     /// The people and organizations a headline names: as [`Names::find`], but only

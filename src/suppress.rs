@@ -260,19 +260,9 @@ mod tests {
     fn claim(kind: &str, subject: &str, start: usize) -> Claim {
         Claim {
             rule: "r".into(),
-            kind: kind.into(),
-            subject: subject.into(),
-            qualifier: None,
-            value: Value::Ordinal(1),
             text: String::new(),
-            quote: String::new(),
             span: Span { start, end: start + 1, line: 1, column: 1 },
-            comparable: true,
-            qualifier_missing: false,
-            owner_named: false,
-            qualifier_inferred: false,
-            placed_by_inferred_date: false,
-            facets: None,
+            ..Claim::example(kind, subject, Value::Ordinal(1))
         }
     }
 

@@ -855,20 +855,10 @@ mod tests {
 
     fn claim(text: &str, quote: &str) -> Claim {
         Claim {
-            rule: "test".into(),
-            kind: "plan_points".into(),
-            subject: "plan".into(),
-            qualifier: None,
-            value: Value::Number { amount: Amount::exact(19.0), unit: None },
             text: text.into(),
             quote: quote.into(),
             span: Span { start: 0, end: text.len(), line: 1, column: 1 },
-            comparable: true,
-            qualifier_missing: false,
-            owner_named: false,
-            qualifier_inferred: false,
-            placed_by_inferred_date: false,
-            facets: None,
+            ..Claim::example("plan_points", "plan", Value::Number { amount: Amount::exact(19.0), unit: None })
         }
     }
 
