@@ -203,7 +203,7 @@ impl Entities {
     /// The event a set of mentions names: the first event, in file order, one of whose
     /// conditions the mentions meet, preferring conditions with more parts.
     pub fn event(&self, mentioned: &BTreeSet<String>) -> Option<&str> {
-        if mentioned.is_empty() {
+        if mentioned.is_empty() || self.events.is_empty() {
             return None;
         }
         // Everything mentioned, and every place a mentioned place lies in, once.

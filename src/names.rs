@@ -10,6 +10,9 @@
 
 use std::collections::HashMap;
 
+/// A set of lower-case words.
+pub type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
+
 /// Words that are capitalized for reasons other than naming someone or something:
 /// function words that start sentences, titles before a name, a page's furniture.
 /// Compared lower-case; months and weekdays are the date parser's own
@@ -55,7 +58,8 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
 pub fn names(text: &str) -> Vec<String> {
     // A capitalized word that only ever starts sentences may be an ordinary word ("Talks
     // resumed"); it counts once it is seen capitalized inside a sentence too.
-    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut seen: HashMap<String, (usize, bool), std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>> =
+        HashMap::default();
     let mut order: Vec<String> = Vec::new();
     for (word, opens_sentence) in words(text) {
         let Some(first) = word.chars().next() else { continue };
@@ -88,8 +92,8 @@ pub fn names(text: &str) -> Vec<String> {
 /// The lower-case words `text` capitalizes somewhere other than at a sentence's start:
 /// what tells a name that opens a sentence ("Brannock spoke") from an ordinary word
 /// that does ("Talks resumed").
-pub fn inner_capitals(text: &str) -> std::collections::HashSet<String> {
-    let mut found = std::collections::HashSet::new();
+pub fn inner_capitals(text: &str) -> WordSet {
+    let mut found = WordSet::default();
     for (word, opens) in words(text) {
         if opens || !word.chars().next().is_some_and(char::is_uppercase) {
             continue;
@@ -110,47 +114,60 @@ pub fn inner_capitals(text: &str) -> std::collections::HashSet<String> {
 }
 
 /// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a
-/// possessive cut), each with whether it opens a sentence.
+/// possessive cut), each with whether it opens a sentence. ASCII is read byte by byte;
+/// other letters are decoded where they stand.
 fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let mut rest = text;
+    let bytes = text.as_bytes();
+    // The character at byte `i` (a boundary) and its length.
+    let char_at = move |i: usize| -> Option<(char, usize)> {
+        match *bytes.get(i)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
     let mut opens = true;
     let mut last = "";
+    let mut last_end = usize::MAX;
     std::iter::from_fn(move || {
         loop {
-            let start = rest.find(|c: char| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '\n'))?;
-            let c = rest[start..].chars().next()?;
+            let (c, len) = char_at(i)?;
             if !c.is_alphabetic() {
-                // A full stop right after an initial ("Donald J. Trump") or an
-                // abbreviated title ("Mr. Okafor") ends nothing.
-                let after_initial = c == '.'
-                    && start == 0
-                    && (last.chars().count() == 1 && last.chars().all(char::is_uppercase)
-                        || ABBREVIATIONS.contains(&last.to_lowercase().as_str()));
-                let blank_line = c == '\n' && rest[start + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                if (c != '\n' && !after_initial) || blank_line {
-                    opens = true;
+                if matches!(c, '.' | '!' | '?' | '\n') {
+                    // A full stop right after an initial ("Donald J. Trump") or an
+                    // abbreviated title ("Mr. Okafor") ends nothing.
+                    let after_initial = c == '.'
+                        && i == last_end
+                        && (last.chars().count() == 1 && last.chars().all(char::is_uppercase)
+                            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
+                    let blank_line = c == '\n' && text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                    if (c != '\n' && !after_initial) || blank_line {
+                        opens = true;
+                    }
                 }
-                rest = &rest[start + c.len_utf8()..];
+                i += len;
                 continue;
             }
-            let word_end = rest[start..]
-                .char_indices()
-                .find(|&(i, c)| {
-                    !(c.is_alphabetic()
-                        || (matches!(c, '-' | '\'' | '’')
-                            && rest[start + i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)))
-                })
-                .map_or(rest.len(), |(i, _)| start + i);
-            let mut word = &rest[start..word_end];
+            let start = i;
+            i += len;
+            while let Some((c, len)) = char_at(i) {
+                let joins =
+                    matches!(c, '-' | '\'' | '’') && char_at(i + len).is_some_and(|(next, _)| next.is_alphabetic());
+                if !(c.is_alphabetic() || joins) {
+                    break;
+                }
+                i += len;
+            }
+            let mut word = &text[start..i];
             for possessive in ["'s", "’s"] {
                 word = word.strip_suffix(possessive).unwrap_or(word);
             }
             let was = opens;
             last = word;
+            last_end = i;
             // A heading, a quote's opening word or a bullet also opens; a line break
             // inside a paragraph does not.
             opens = false;
-            rest = &rest[word_end..];
             return Some((word, was));
         }
     })

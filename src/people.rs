@@ -209,49 +209,57 @@ pub fn plain(name: &str) -> String {
     plain
 }
 
-/// The transliteration differences folded away from a plain name.
+/// The transliteration differences folded away from a plain name (ASCII, as [`plain`]
+/// gives it), in one pass each.
 fn transliterated(plain: &str) -> String {
-    let mut word = plain.replace("ck", "k").replace("ph", "f");
-    // A hard c before a, o, u or a consonant, and at the end.
-    let chars: Vec<char> = word.chars().collect();
-    word = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let next = chars.get(i + 1).copied();
-            if c == 'c' && !matches!(next, Some('e' | 'i' | 'y' | 'h')) { 'k' } else { c }
-        })
-        .collect();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let b = plain.as_bytes();
+    // "ck" is k, "ph" is f.
+    let mut word: Vec<u8> = Vec::with_capacity(b.len() + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = match &b[i..] {
+            [b'c', b'k', ..] => (b'k', 2),
+            [b'p', b'h', ..] => (b'f', 2),
+            [c, ..] => (*c, 1),
+            [] => break,
+        };
+        word.push(c);
+        i += len;
+    }
+    // A hard c (before a, o, u or a consonant, and at the end) is k.
+    for i in 0..word.len() {
+        if word[i] == b'c' && !matches!(word.get(i + 1), Some(b'e' | b'i' | b'y' | b'h')) {
+            word[i] = b'k';
+        }
+    }
     // A y between a consonant and a vowel is an i ("Podolyak", "Podoliak").
-    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiou".contains(*c));
-    let chars: Vec<char> = word.chars().collect();
-    word = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let after_consonant = i > 0 && chars[i - 1].is_ascii_alphabetic() && !vowel(chars.get(i - 1));
-            if c == 'y' && after_consonant && vowel(chars.get(i + 1)) { 'i' } else { c }
-        })
-        .collect();
-    for (from, to) in [("iye", "ie"), ("iyu", "iu"), ("iya", "ia")] {
-        word = word.replace(from, to);
+    let mut before: Option<u8> = None;
+    for i in 0..word.len() {
+        let c = word[i];
+        let after_consonant = before.is_some_and(|p| p.is_ascii_alphabetic() && !vowel(p));
+        if c == b'y' && after_consonant && word.get(i + 1).is_some_and(|n| vowel(*n)) {
+            word[i] = b'i';
+        }
+        before = Some(c);
+    }
+    // "iye", "iyu" and "iya" are "ie", "iu" and "ia".
+    let mut folded: Vec<u8> = Vec::with_capacity(word.len() + 1);
+    let mut i = 0;
+    while i < word.len() {
+        folded.push(word[i]);
+        i += if matches!(&word[i..], [b'i', b'y', b'e' | b'u' | b'a', ..]) { 2 } else { 1 };
     }
     for ending in ["iyy", "yy", "iy", "yi", "ii", "ij", "y"] {
-        if let Some(stem) = word.strip_suffix(ending)
-            && stem.len() >= 3
-        {
-            word = format!("{stem}i");
+        if folded.ends_with(ending.as_bytes()) && folded.len() - ending.len() >= 3 {
+            folded.truncate(folded.len() - ending.len());
+            folded.push(b'i');
             break;
         }
     }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if out.ends_with(c) && c != '-' && !c.is_ascii_digit() {
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    // Doubled letters are one.
+    folded.dedup_by(|c, kept| c == kept && *c != b'-' && !c.is_ascii_digit());
+    String::from_utf8(folded).unwrap_or_default()
 }
 
 /// Whether a line is written in title case: four words or more, every one capitalized
@@ -322,7 +330,7 @@ fn title_at(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
 pub struct Names {
     /// Lower-case words the article capitalizes somewhere other than at a sentence's
     /// start.
-    inner: HashSet<String>,
+    inner: crate::names::WordSet,
     /// Role to the key of the person the article last named with it.
     roles: HashMap<&'static str, String>,
     /// Key to the fullest spelling seen ("Steve Witkoff" for `witkoff`).

@@ -541,13 +541,15 @@ impl World {
         }
         // Group names by first token; longest first, then strongest, then the first
         // loaded.
-        w.names.sort_unstable_by_key(|n| {
-            (n.hash, std::cmp::Reverse(n.tokens.len()), std::cmp::Reverse(n.rank), n.tokens.start)
-        });
+        // (Sorted by the hash alone first: most groups hold one name.)
+        w.names.sort_unstable_by_key(|n| n.hash);
         let mut start = 0;
         while start < w.names.len() {
             let hash = w.names[start].hash;
             let end = start + w.names[start..].iter().take_while(|n| n.hash == hash).count();
+            w.names[start..end].sort_unstable_by_key(|n| {
+                (std::cmp::Reverse(n.tokens.len()), std::cmp::Reverse(n.rank), n.tokens.start)
+            });
             w.by_first.insert(hash, offset(start)..offset(end));
             start = end;
         }

@@ -469,6 +469,15 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Leave the analysis to the process's exit, which takes its memory back at once:
+    /// freeing a large corpus's claims one by one takes a tenth of a second per
+    /// 10,000 articles and gives nothing back.
+    pub fn leave(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Analysis {
     /// Whether `path` is an article in question: a new one in `check`, any in `compare`.
     pub fn in_question(&self, path: &str) -> bool {
         self.new.as_ref().is_none_or(|new| new.iter().any(|n| n == path))

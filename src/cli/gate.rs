@@ -38,7 +38,10 @@ pub(super) fn run_compare(settings: &Settings, args: &CompareArgs) -> io::Result
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));
     }
-    Ok(finish(analysis.failed_input, false))
+    let code = finish(analysis.failed_input, false);
+    drop(titles);
+    analysis.leave();
+    Ok(code)
 }
 
 pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<ExitCode> {
@@ -93,7 +96,10 @@ pub(super) fn run_check(settings: &Settings, args: &CheckArgs) -> io::Result<Exi
     if !write_reports(&targets, &analysis.findings, &ctx)? {
         return Ok(ExitCode::from(2));
     }
-    Ok(finish(analysis.failed_input, failing))
+    let code = finish(analysis.failed_input, failing);
+    drop(titles);
+    analysis.leave();
+    Ok(code)
 }
 
 /// Print an input error; exit 2.

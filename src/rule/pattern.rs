@@ -143,6 +143,62 @@ pub struct Pattern {
     /// Words of which every match holds one (`(word, is_prefix)`), taken from a required
     /// element; a sentence holding none of them is passed over whole.
     pub anchor: Option<Vec<Cue>>,
+    /// The kind of value its value slot takes.
+    value: Option<ValueKind>,
+    /// How far before its value slot a match can start: see [`Lead`].
+    lead: Lead,
+}
+
+/// The most tokens other than punctuation that a match can hold before its value slot:
+/// `words`, plus `mentions` times the longest entity mention of the sentence. A match
+/// holds its value slot, so it can only start this near a value of the slot's kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Lead {
+    words: usize,
+    mentions: usize,
+}
+
+impl Lead {
+    fn then(self, other: Lead) -> Lead {
+        Lead { words: self.words + other.words, mentions: self.mentions + other.mentions }
+    }
+
+    fn or(self, other: Lead) -> Lead {
+        Lead { words: self.words.max(other.words), mentions: self.mentions.max(other.mentions) }
+    }
+
+    /// The widest `elements` can be.
+    fn of_sequence(elements: &[Element]) -> Lead {
+        elements.iter().map(Lead::of).fold(Lead::default(), Lead::then)
+    }
+
+    fn of(element: &Element) -> Lead {
+        match element {
+            Element::Punct(_) => Lead::default(),
+            Element::Word { .. } | Element::Other(_) => Lead { words: 1, mentions: 0 },
+            Element::Slot(slot) if slot.value_kind().is_some() => Lead { words: 1, mentions: 0 },
+            Element::Slot(_) => Lead { words: 0, mentions: 1 },
+            Element::Gap(n) => Lead { words: usize::from(*n), mentions: 0 },
+            Element::Group(alternatives) | Element::Indexed(alternatives, _) => {
+                alternatives.iter().map(|a| Lead::of_sequence(a)).fold(Lead::default(), Lead::or)
+            }
+            Element::Optional(part) => Lead::of_sequence(part),
+        }
+    }
+
+    /// The elements before the value slot, at most.
+    fn before_value(elements: &[Element]) -> Lead {
+        let slot = elements.iter().position(|e| matches!(e, Element::Slot(s) if s.value_kind().is_some()));
+        Lead::of_sequence(&elements[..slot.unwrap_or(elements.len())])
+    }
+}
+
+/// The kind of value the first value slot among `elements` takes.
+fn value_kind_of(elements: &[Element]) -> Option<ValueKind> {
+    elements.iter().find_map(|e| match e {
+        Element::Slot(slot) => slot.value_kind(),
+        _ => None,
+    })
 }
 
 /// The most selective required element on the main path: a word, or a group of single
@@ -477,7 +533,9 @@ pub fn parse_pattern(source: &str) -> Result<Pattern, PatternError> {
         Ok((_, elements)) => {
             let first = First::of(&elements, false);
             let anchor = anchor_of(&elements);
-            Ok(Pattern { source: source.to_string(), elements, first, anchor })
+            let value = value_kind_of(&elements);
+            let lead = Lead::before_value(&elements);
+            Ok(Pattern { source: source.to_string(), elements, first, anchor, value, lead })
         }
         Err(nom::Err::Error(p) | nom::Err::Failure(p)) => {
             let message = if p.message.is_empty() { "malformed pattern".to_string() } else { p.message };
@@ -868,10 +926,7 @@ impl Pattern {
 
     /// The kind of value the pattern's value slot takes.
     pub fn value_kind(&self) -> Option<ValueKind> {
-        self.elements.iter().find_map(|e| match e {
-            Element::Slot(slot) => slot.value_kind(),
-            _ => None,
-        })
+        self.value
     }
 
     /// Every match in `toks`, left to right and not overlapping: at each start the first
@@ -879,22 +934,57 @@ impl Pattern {
     /// preferred), then on from its end. `mentions` are the entities over `toks`.
     pub fn find_all(&self, toks: &[Tok], mentions: &[Mention]) -> Vec<Match> {
         let mut found = Vec::new();
-        let mut start = 0;
-        while start < toks.len() {
-            if !self.first.admits(&toks[start]) {
-                start += 1;
-                continue;
-            }
-            let mut search = Search { toks, mentions, steps: 0, captures: Vec::new() };
-            match search.run(&self.elements, &Then::Done, start) {
-                Some(end) if end > start => {
-                    found.push(Match { start, end, captures: search.captures });
-                    start = end;
+        // Starts are tried only where a match could reach a value of the slot's kind.
+        let mut next = 0;
+        for window in self.starts(toks, mentions) {
+            let mut start = window.start.max(next);
+            while start < window.end {
+                if !self.first.admits(&toks[start]) {
+                    start += 1;
+                    continue;
                 }
-                _ => start += 1,
+                let mut search = Search { toks, mentions, steps: 0, captures: Vec::new() };
+                match search.run(&self.elements, &Then::Done, start) {
+                    Some(end) if end > start => {
+                        found.push(Match { start, end, captures: search.captures });
+                        start = end;
+                    }
+                    _ => start += 1,
+                }
             }
+            next = next.max(start);
         }
         found
+    }
+
+    /// The token ranges a match may start in, in order and apart: up to [`Lead`]
+    /// tokens (punctuation aside) before each value of the slot's kind.
+    fn starts(&self, toks: &[Tok], mentions: &[Mention]) -> Vec<std::ops::Range<usize>> {
+        let Some(kind) = self.value else { return std::iter::once(0..toks.len()).collect() };
+        let longest = mentions.iter().map(|m| m.end.saturating_sub(m.start)).max().unwrap_or(0);
+        let lead = self.lead.words + self.lead.mentions * longest;
+        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        for (at, tok) in toks.iter().enumerate() {
+            if !matches!(tok, Tok::Value { kind: k, .. } if *k == kind) {
+                continue;
+            }
+            let mut from = at;
+            let mut words = 0;
+            while from > 0 {
+                if !matches!(toks[from - 1], Tok::Punct(_)) {
+                    if words == lead {
+                        break;
+                    }
+                    words += 1;
+                }
+                from -= 1;
+            }
+            match windows.last_mut() {
+                Some(last) if last.end >= from => last.end = at + 1,
+                _ => windows.push(from..at + 1),
+            }
+        }
+        windows
     }
 }
 
@@ -1115,6 +1205,58 @@ mod tests {
             }
         }
         s
+    }
+
+    /// Matches tried from every start, as the search did before it looked only near
+    /// values: the windows must lose none.
+    fn matches_from_every_start(pattern: &Pattern, toks: &[Tok], mentions: &[Mention]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < toks.len() {
+            let mut search = Search { toks, mentions, steps: 0, captures: Vec::new() };
+            match search.run(&pattern.elements, &Then::Done, start) {
+                Some(end) if end > start => {
+                    found.push((start, end));
+                    start = end;
+                }
+                _ => start += 1,
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn matches_start_only_near_values_and_none_is_lost() {
+        let patterns = [
+            "{number}-point (plan|proposal)",
+            "(plan|proposal) ..3 {number} points",
+            "[the] {ordinal} (meeting|visit) with {person}",
+            "{person} and {person} met for {duration}",
+            "talks (lasted|ran|went on) [for] {duration}",
+            "meet* in {place} ..2 {date}",
+            "$ {number}",
+            "voted {number} to {~number}",
+            "(up to|as long as) {duration}",
+        ];
+        let sentences = [
+            "The <num:28>-point plan, then a <num:20>-point plan.",
+            "The plan , , , now has , , <num:19> points and the proposal, it says, <num:12> points.",
+            "After the <ord:sixth> meeting with <person:putin|Vladimir Putin> and a <ord:7th> visit with <person:x|A B C D E F>.",
+            "<person:w|Steve Witkoff> and <person:k|Jared Kushner> met for <dur:five hours>; talks ran for <dur:two hours>.",
+            "They met in <place:m|Miami Beach> on <date:Sunday>, and meet again in <place:b|Berlin> next week <date:Monday>.",
+            "It cost $ <num:5>, then $ , <num:7>. The Senate voted <num:51> to <num:49>.",
+            "Guarantees of up to <dur:15 years>, or as long as <dur:50 years>.",
+            "Nothing here but words and <num:3> of them, far from any plan.",
+        ];
+        for source in patterns {
+            let pattern = parse_pattern(source).expect(source);
+            for text in sentences {
+                let s = sample(text);
+                let windowed: Vec<(usize, usize)> =
+                    pattern.find_all(&s.toks, &s.mentions).iter().map(|m| (m.start, m.end)).collect();
+                assert_eq!(windowed, matches_from_every_start(&pattern, &s.toks, &s.mentions), "{source} in {text}");
+            }
+        }
     }
 
     /// A long group is indexed once interned, and matches as the group did.
