@@ -164,6 +164,12 @@ impl Entities {
         out
     }
 
+    /// Whether the tables name any event: without one, what a sentence names tells no
+    /// event, and need not be gathered.
+    pub fn has_events(&self) -> bool {
+        !self.events.is_empty()
+    }
+
     /// Whether event `id` recurs (see [`Event::recurring`]).
     pub fn is_recurring(&self, id: &str) -> bool {
         self.events.iter().any(|e| e.id == id && e.recurring)

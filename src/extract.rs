@@ -527,7 +527,11 @@ fn prepare(
                 && m.start > 0
                 && matches!(&raw[m.start - 1].kind, TokenKind::Word(w) if w == "from")
         };
-        let named: BTreeSet<String> = raw_mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
+        let named: BTreeSet<String> = if rules.entities.has_events() {
+            raw_mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect()
+        } else {
+            BTreeSet::new()
+        };
         let event = rules.entities.event(&named).map(str::to_string);
         return Prepared {
             toks: Vec::new(),
@@ -588,7 +592,11 @@ fn prepare(
             && m.start > 0
             && matches!(&toks[m.start - 1], Tok::Word(w, _) if w == "from")
     };
-    let named: BTreeSet<String> = mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect();
+    let named: BTreeSet<String> = if rules.entities.has_events() {
+        mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect()
+    } else {
+        BTreeSet::new()
+    };
     let event = rules.entities.event(&named).map(str::to_string);
     let mut kinds: Vec<ValueKind> = toks
         .iter()
@@ -624,7 +632,7 @@ fn is_clause_break(tok: &Tok) -> bool {
 }
 
 /// The qualifier whose cue word stands nearest the value, within the rule's scope.
-fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) -> Option<String> {
+fn qualifier(rule: &Rule, p: &Prepared, words: &WordSet, value_at: usize, matched: Range<usize>) -> Option<String> {
     let toks = &p.toks;
     let (lo, hi) = match rule.qualifier_scope {
         Scope::Sentence => (0, toks.len()),
@@ -635,8 +643,9 @@ fn qualifier(rule: &Rule, p: &Prepared, value_at: usize, matched: Range<usize>) 
         }
     };
     let mut best: Option<(usize, &str)> = None;
+    let groups: Vec<&crate::rule::Cues> = rule.qualifiers.iter().filter(|g| g.may_occur_in(words)).collect();
     for i in lo..hi {
-        for group in &rule.qualifiers {
+        for group in &groups {
             if p.words_at(i).any(|w| group.cues.iter().any(|c| cue_matches(c, w))) {
                 let distance = i.abs_diff(value_at);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -1013,7 +1022,8 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
                         continue;
                     }
                     let matched = m.start..m.end;
-                    let qualifier = entry.qualifier.clone().or_else(|| qualifier(rule, p, value_at, matched.clone()));
+                    let qualifier =
+                        entry.qualifier.clone().or_else(|| qualifier(rule, p, words, value_at, matched.clone()));
                     // A position is the party's that holds it, where one is named with it.
                     let qualifier = match qualifier {
                         Some(stance) if rule.holders => {

@@ -131,6 +131,10 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut last_end = usize::MAX;
     std::iter::from_fn(move || {
         loop {
+            // Spaces, digits and most punctuation are passed over a byte at a time.
+            while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic() && !b"\n.!?".contains(b)) {
+                i += 1;
+            }
             let (c, len) = char_at(i)?;
             if !c.is_alphabetic() {
                 if matches!(c, '.' | '!' | '?' | '\n') {
@@ -150,7 +154,11 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
             }
             let start = i;
             i += len;
-            while let Some((c, len)) = char_at(i) {
+            loop {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                let Some((c, len)) = char_at(i) else { break };
                 let joins =
                     matches!(c, '-' | '\'' | '’') && char_at(i + len).is_some_and(|(next, _)| next.is_alphabetic());
                 if !(c.is_alphabetic() || joins) {

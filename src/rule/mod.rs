@@ -71,6 +71,17 @@ pub struct Cues {
     /// the strike"); none unless the rule says.
     #[serde(default)]
     pub after: usize,
+    /// The cues numbered in the rule set's vocabulary, so that a sentence holding none
+    /// of them is passed over with a few bit tests.
+    #[serde(skip)]
+    pub numbered: Vec<vocab::Cue>,
+}
+
+impl Cues {
+    /// Whether a sentence whose words are `words` may hold one of the cues.
+    pub fn may_occur_in(&self, words: &vocab::WordSet) -> bool {
+        self.numbered.len() != self.cues.len() || self.numbered.iter().any(|c| words.holds(c))
+    }
 }
 
 fn default_before() -> usize {
@@ -542,6 +553,10 @@ impl RuleSet {
         for rule in &mut set.rules {
             rule.patterns.iter_mut().for_each(|p| p.pattern.intern(&mut vocab));
             rule.context.iter_mut().for_each(|c| c.intern(&mut vocab));
+            for group in &mut rule.qualifiers {
+                group.numbered = group.cues.iter().map(|c| vocab::Cue::new(c)).collect();
+                group.numbered.iter_mut().for_each(|c| c.intern(&mut vocab));
+            }
         }
         set.vocab = vocab;
         if errors.is_empty() { Ok(set) } else { Err(errors) }
