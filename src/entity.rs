@@ -120,9 +120,8 @@ impl Entities {
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
         // The sentence as the world data looks names up (words, and punctuation as
-        // one-character strings), made at the first capitalized word.
-        let mut words: Option<Vec<smol_str::SmolStr>> = None;
-        let mut punct = [0u8; 4];
+        // written), made at the first capitalized word.
+        let mut words: Option<Vec<&str>> = None;
         let mut i = 0;
         while i < tokens.len() {
             let TokenKind::Word(w) = &tokens[i].kind else {
@@ -146,8 +145,8 @@ impl Entities {
                     tokens
                         .iter()
                         .map(|t| match &t.kind {
-                            TokenKind::Word(w) => w.clone(),
-                            TokenKind::Punct(c) => smol_str::SmolStr::new(c.encode_utf8(&mut punct)),
+                            TokenKind::Word(w) => w.as_str(),
+                            TokenKind::Punct(_) => text.get(t.span.clone()).unwrap_or(""),
                         })
                         .collect()
                 });
@@ -236,13 +235,7 @@ impl Entities {
 /// The place, institution or demonym of the world data whose name starts at token
 /// `at`, written with its capitals.
 /// `after_place`: the token before it ends another place ("Palm Beach Fla.").
-fn world_mention(
-    text: &str,
-    tokens: &[Token],
-    at: usize,
-    words: &[smol_str::SmolStr],
-    after_place: bool,
-) -> Option<Mention> {
+fn world_mention(text: &str, tokens: &[Token], at: usize, words: &[&str], after_place: bool) -> Option<Mention> {
     let found = crate::world::World::bundled().lookup(words, at)?;
     let written: Vec<&str> =
         tokens.get(at..at + found.len)?.iter().map(|t| text.get(t.span.clone()).unwrap_or("")).collect();
