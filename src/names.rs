@@ -114,41 +114,68 @@ pub fn inner_capitals(text: &str) -> WordSet {
 }
 
 /// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a
-/// possessive cut), each with whether it opens a sentence. ASCII is read byte by byte;
-/// other letters are decoded where they stand.
-fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let bytes = text.as_bytes();
-    // The character at byte `i` (a boundary) and its length.
-    let char_at = move |i: usize| -> Option<(char, usize)> {
-        match *bytes.get(i)? {
+/// possessive cut), each with whether it opens a sentence.
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0, opens: true, last: "", last_end: usize::MAX }
+}
+
+/// The iterator [`words`] gives: ASCII is read byte by byte, other characters are
+/// decoded where they stand.
+struct Words<'t> {
+    text: &'t str,
+    /// Where reading goes on.
+    at: usize,
+    /// Whether the next word opens a sentence.
+    opens: bool,
+    /// The word before, and where it ended.
+    last: &'t str,
+    last_end: usize,
+}
+
+impl<'t> Words<'t> {
+    /// The character at byte `i` (a boundary) and its length.
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        match *self.text.as_bytes().get(i)? {
             b if b.is_ascii() => Some((char::from(b), 1)),
-            _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+            _ => self.text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
         }
-    };
-    let mut i = 0;
-    let mut opens = true;
-    let mut last = "";
-    let mut last_end = usize::MAX;
-    std::iter::from_fn(move || {
+    }
+
+    /// A sentence's end, or a full stop that is none, at byte `i`.
+    fn stop(&mut self, c: char, i: usize) {
+        // A full stop right after an initial ("Donald J. Trump") or an abbreviated
+        // title ("Mr. Okafor") ends nothing.
+        let last = self.last;
+        let after_initial = c == '.'
+            && i == self.last_end
+            && (last.chars().count() == 1 && last.chars().all(char::is_uppercase)
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
+        let blank_line = c == '\n' && self.text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+        if (c != '\n' && !after_initial) || blank_line {
+            self.opens = true;
+        }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = (&'t str, bool);
+
+    fn next(&mut self) -> Option<(&'t str, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
         loop {
             // Spaces, digits and most punctuation are passed over a byte at a time.
-            while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic() && !b"\n.!?".contains(b)) {
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_alphabetic() || !b.is_ascii() {
+                    break;
+                }
+                if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                    self.stop(char::from(b), i);
+                }
                 i += 1;
             }
-            let (c, len) = char_at(i)?;
+            let (c, len) = self.char_at(i)?;
             if !c.is_alphabetic() {
-                if matches!(c, '.' | '!' | '?' | '\n') {
-                    // A full stop right after an initial ("Donald J. Trump") or an
-                    // abbreviated title ("Mr. Okafor") ends nothing.
-                    let after_initial = c == '.'
-                        && i == last_end
-                        && (last.chars().count() == 1 && last.chars().all(char::is_uppercase)
-                            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
-                    let blank_line = c == '\n' && text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                    if (c != '\n' && !after_initial) || blank_line {
-                        opens = true;
-                    }
-                }
                 i += len;
                 continue;
             }
@@ -158,27 +185,28 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
                 while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
                     i += 1;
                 }
-                let Some((c, len)) = char_at(i) else { break };
-                let joins =
-                    matches!(c, '-' | '\'' | '’') && char_at(i + len).is_some_and(|(next, _)| next.is_alphabetic());
+                let Some((c, len)) = self.char_at(i) else { break };
+                let joins = matches!(c, '-' | '\'' | '’')
+                    && self.char_at(i + len).is_some_and(|(next, _)| next.is_alphabetic());
                 if !(c.is_alphabetic() || joins) {
                     break;
                 }
                 i += len;
             }
-            let mut word = &text[start..i];
+            let mut word = &self.text[start..i];
             for possessive in ["'s", "’s"] {
                 word = word.strip_suffix(possessive).unwrap_or(word);
             }
-            let was = opens;
-            last = word;
-            last_end = i;
+            let opens = self.opens;
+            self.last = word;
+            self.last_end = i;
+            self.at = i;
             // A heading, a quote's opening word or a bullet also opens; a line break
             // inside a paragraph does not.
-            opens = false;
-            return Some((word, was));
+            self.opens = false;
+            return Some((word, opens));
         }
-    })
+    }
 }
 
 #[cfg(test)]

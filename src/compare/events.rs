@@ -152,11 +152,11 @@ fn fits(a: &Mention, b: &Mention) -> bool {
 
 /// The event of each mention of one story, by name; `None` for a mention that fits
 /// several.
-fn cluster(mut mentions: Vec<Mention>) -> HashMap<Mention, Option<String>> {
+fn cluster(mut mentions: Vec<&Mention>) -> HashMap<&Mention, Option<String>> {
     // The most telling first: dated, then naming more people and places.
-    mentions.sort_by_key(|m| {
-        (std::cmp::Reverse((m.when.is_some(), !m.places.is_empty(), m.who.len() + m.places.len())), m.clone())
-    });
+    let telling =
+        |m: &Mention| std::cmp::Reverse((m.when.is_some(), !m.places.is_empty(), m.who.len() + m.places.len()));
+    mentions.sort_by(|a, b| telling(a).cmp(&telling(b)).then_with(|| a.cmp(b)));
     let mut events: Vec<Vec<usize>> = Vec::new();
     // The people each event's mentions name together.
     let mut people: Vec<Vec<String>> = Vec::new();
@@ -167,8 +167,8 @@ fn cluster(mut mentions: Vec<Mention>) -> HashMap<Mention, Option<String>> {
             .enumerate()
             .filter(|(e, members)| {
                 people_fit(&m.who, &people[*e])
-                    && members.iter().all(|&j| compatible(m, &mentions[j]))
-                    && members.iter().any(|&j| tied(m, &mentions[j]))
+                    && members.iter().all(|&j| compatible(m, mentions[j]))
+                    && members.iter().any(|&j| tied(m, mentions[j]))
             })
             .map(|(e, _)| e)
             .collect();
@@ -208,7 +208,7 @@ fn cluster(mut mentions: Vec<Mention>) -> HashMap<Mention, Option<String>> {
     let names: Vec<String> = events
         .iter()
         .map(|members| {
-            let n = name(members.iter().map(|&j| &mentions[j]));
+            let n = name(members.iter().map(|&j| mentions[j]));
             let count = seen.entry(n.clone()).or_default();
             *count += 1;
             if *count == 1 { n } else { format!("{n}#{count}") }
@@ -263,20 +263,29 @@ fn name<'a>(members: impl Iterator<Item = &'a Mention>) -> String {
 /// event's name in their subjects' `{event}`. A claim whose event cannot be told is
 /// kept, with an unknown subject, and never compared.
 pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
+    use rayon::prelude::*;
     let pending = |c: &crate::extract::Claim| c.facets.is_some() && c.subject.contains(PENDING_EVENT);
-    let mut by_story: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        for c in a.claims.iter().filter(|c| pending(c)) {
-            if let Some(f) = &c.facets {
-                by_story.entry(story).or_default().push(Mention::of(f, a.published_inferred));
-            }
+    // Each pending claim's mention (by its index in its article), made on all cores.
+    let mentions: Vec<Vec<(usize, Mention)>> = articles
+        .par_iter()
+        .map(|a| {
+            let of = |(k, c): (usize, &crate::extract::Claim)| {
+                Some((k, Mention::of(c.facets.as_deref()?, a.published_inferred)))
+            };
+            a.claims.iter().enumerate().filter(|(_, c)| pending(c)).filter_map(of).collect()
+        })
+        .collect();
+    let story = |i: usize| story_of.get(i).copied().unwrap_or(0);
+    let mut by_story: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
+    for (i, list) in mentions.iter().enumerate() {
+        for (_, m) in list {
+            by_story.entry(story(i)).or_default().push(m);
         }
     }
     if by_story.is_empty() {
         return;
     }
-    let events: BTreeMap<usize, HashMap<Mention, Option<String>>> = by_story
+    let events: BTreeMap<usize, HashMap<&Mention, Option<String>>> = by_story
         .into_iter()
         .map(|(story, mut mentions)| {
             mentions.sort();
@@ -284,12 +293,10 @@ pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
             (story, cluster(mentions))
         })
         .collect();
-    for (i, a) in articles.iter_mut().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        let inferred = a.published_inferred;
-        for c in a.claims.iter_mut().filter(|c| pending(c)) {
-            let event = c.facets.as_deref().and_then(|f| events.get(&story)?.get(&Mention::of(f, inferred))?.clone());
-            match event {
+    articles.par_iter_mut().zip(&mentions).enumerate().for_each(|(i, (a, list))| {
+        for (k, m) in list {
+            let Some(c) = a.claims.get_mut(*k) else { continue };
+            match events.get(&story(i)).and_then(|e| e.get(m)).cloned().flatten() {
                 Some(name) => c.subject = c.subject.replace(PENDING_EVENT, &name),
                 None => {
                     c.subject = UNKNOWN_SUBJECT.to_string();
@@ -297,7 +304,7 @@ pub fn identify(articles: &mut [ArticleClaims], story_of: &[usize]) {
                 }
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]
@@ -380,7 +387,7 @@ mod tests {
         let next_day = mention(&["macron", "merz"], &["berlin"], &["germany"], Some(("2025-12-09", "2025-12-09")));
         assert!(fits(&hosted, &talks));
         assert!(!fits(&hosted, &next_day), "another leader the next day is another meeting");
-        let events = cluster(vec![hosted.clone(), talks.clone(), next_day.clone()]);
+        let events = cluster(vec![&hosted, &talks, &next_day]);
         assert_eq!(events[&hosted], events[&talks]);
         assert_ne!(events[&hosted], events[&next_day]);
         assert_eq!(events[&hosted].as_deref(), Some("merz-starmer@berlin/week-of-2025-12-08"));
@@ -428,11 +435,11 @@ mod tests {
         let august = mention(&["putin", "witkoff"], &["moscow"], &["russia"], Some(("2025-08-06", "2025-08-06")));
         let december = mention(&["putin", "witkoff"], &["moscow"], &["russia"], Some(("2025-12-02", "2025-12-02")));
         let undated = mention(&["putin", "witkoff"], &[], &[], None);
-        let events = cluster(vec![undated.clone(), august.clone(), december.clone()]);
+        let events = cluster(vec![&undated, &august, &december]);
         assert_ne!(events[&august], events[&december]);
         assert_eq!(events[&undated], None);
         // With one visit only, the undated mention is of it.
-        let events = cluster(vec![undated.clone(), december.clone()]);
+        let events = cluster(vec![&undated, &december]);
         assert_eq!(events[&undated], events[&december]);
     }
 }
