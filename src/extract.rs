@@ -365,7 +365,7 @@ fn scene(
     let written = |m: &Mention| -> String {
         let from = raw[m.start].span.start;
         let to = raw[m.end - 1].span.end;
-        let w = text.get(from..to).unwrap_or("").replace('\u{2019}', "'");
+        let w = text::straight_apostrophes(text.get(from..to).unwrap_or(""));
         w.strip_suffix("'s").unwrap_or(&w).to_string()
     };
     for m in mentions.iter() {
@@ -415,13 +415,16 @@ fn scene(
                 || before.is_some_and(|w| WHERE.contains(&w))
                 || after.is_some_and(|w| GATHERINGS.contains(&w)));
         scene.dateline |= dateline && venue && m.kind == crate::rule::pattern::EntityKind::Place;
+        // (Keys are copied only for what is new: a name comes back again and again.)
         match m.kind {
-            crate::rule::pattern::EntityKind::Place if !came_from && venue => {
-                scene.places.entry(m.id.clone()).or_insert_with(|| written(m));
-                scene.place_at.entry(m.id.clone()).or_insert(raw[m.start].span.start);
+            crate::rule::pattern::EntityKind::Place if !came_from && venue && !scene.places.contains_key(&m.id) => {
+                scene.places.insert(m.id.clone(), written(m));
+                scene.place_at.insert(m.id.clone(), raw[m.start].span.start);
             }
-            crate::rule::pattern::EntityKind::Person | crate::rule::pattern::EntityKind::Institution => {
-                scene.who.entry(m.id.clone()).or_insert_with(|| written(m));
+            crate::rule::pattern::EntityKind::Person | crate::rule::pattern::EntityKind::Institution
+                if !scene.who.contains_key(&m.id) =>
+            {
+                scene.who.insert(m.id.clone(), written(m));
             }
             _ => {}
         }

@@ -566,7 +566,7 @@ impl Names {
             let from = tokens[start].span.start;
             let to = tokens[end - 1].span.end;
             let raw = text.get(from..to).unwrap_or("");
-            strip_possessive(&raw.replace('\u{2019}', "'")).to_string()
+            strip_possessive(&crate::text::straight_apostrophes(raw)).to_string()
         };
         let acronym = end - start == 1 && all_capitals(text, &tokens[start]);
         // "U.S.", "U.N.": initials alone are an abbreviation, not a person.

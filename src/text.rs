@@ -22,6 +22,12 @@ pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// Bytes that may begin markup, or end a line: every other byte is passed over at once.
 static MARKUP_BYTES: [bool; 256] = byte_set(b"\n<*_`|![");
 
+/// `text` with typographic apostrophes (’) made straight ('), copied only where it
+/// holds one.
+pub fn straight_apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\u{2019}') { std::borrow::Cow::Owned(text.replace('\u{2019}', "'")) } else { text.into() }
+}
+
 /// Replace markup in `text[from..]` by spaces, byte for byte: HTML tags and comments,
 /// heading and quote markers, list bullets, emphasis markers, the link syntax around a
 /// link's words, table pipes. Line breaks stay where they are.
