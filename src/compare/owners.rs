@@ -19,30 +19,40 @@ pub const STORY_OWNER: &str = "main";
 /// same kind and subject (`united-states:proposed`), where one party leads. Positions
 /// are written `party:stance` where the words name the party (a rule's `holders`).
 pub fn holders(articles: &mut [ArticleClaims], story_of: &[usize]) {
-    type Key = (usize, String, String, String);
-    let mut held: HashMap<Key, BTreeMap<String, usize>> = HashMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        for c in &a.claims {
-            if let Some((party, stance)) = c.qualifier.as_deref().and_then(|q| q.split_once(':')) {
-                let key = (story, c.kind.clone(), c.subject.clone(), stance.to_string());
-                *held.entry(key).or_default().entry(party.to_string()).or_default() += 1;
+    let story = |i: usize| story_of.get(i).copied().unwrap_or(0);
+    // What each unnamed position becomes, worked out over borrowed keys, then applied.
+    let mut updates: Vec<(usize, usize, String)> = Vec::new();
+    {
+        type Key<'a> = (usize, &'a str, &'a str, &'a str);
+        let mut held: HashMap<Key, BTreeMap<&str, usize>> = HashMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            for c in &a.claims {
+                if let Some((party, stance)) = c.qualifier.as_deref().and_then(|q| q.split_once(':')) {
+                    let key = (story(i), c.kind.as_str(), c.subject.as_str(), stance);
+                    *held.entry(key).or_default().entry(party).or_default() += 1;
+                }
+            }
+        }
+        if held.is_empty() {
+            return;
+        }
+        for (i, a) in articles.iter().enumerate() {
+            for (k, c) in a.claims.iter().enumerate() {
+                let Some(stance) = c.qualifier.as_deref().filter(|q| !q.contains(':')) else { continue };
+                let Some(parties) = held.get(&(story(i), c.kind.as_str(), c.subject.as_str(), stance)) else {
+                    continue;
+                };
+                let mut ranked: Vec<(&&str, &usize)> = parties.iter().collect();
+                ranked.sort_by_key(|(p, n)| (std::cmp::Reverse(**n), **p));
+                if ranked.get(1).is_none_or(|second| ranked[0].1 > second.1) {
+                    updates.push((i, k, format!("{}:{stance}", ranked[0].0)));
+                }
             }
         }
     }
-    if held.is_empty() {
-        return;
-    }
-    for (i, a) in articles.iter_mut().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        for c in a.claims.iter_mut() {
-            let Some(stance) = c.qualifier.clone().filter(|q| !q.contains(':')) else { continue };
-            let Some(parties) = held.get(&(story, c.kind.clone(), c.subject.clone(), stance.clone())) else { continue };
-            let mut ranked: Vec<(&String, &usize)> = parties.iter().collect();
-            ranked.sort_by_key(|(p, n)| (std::cmp::Reverse(**n), (*p).clone()));
-            if ranked.get(1).is_none_or(|second| ranked[0].1 > second.1) {
-                c.qualifier = Some(format!("{}:{stance}", ranked[0].0));
-            }
+    for (i, k, qualifier) in updates {
+        if let Some(c) = articles.get_mut(i).and_then(|a| a.claims.get_mut(k)) {
+            c.qualifier = Some(qualifier);
         }
     }
 }
@@ -96,20 +106,39 @@ pub fn resolve(articles: &mut [ArticleClaims], story_of: &[usize]) {
 /// knows: its counts are compared without one. Where some report does tell them apart,
 /// a count that does not say which version it is stays uncompared.
 fn versions_where_told(articles: &mut [ArticleClaims], story_of: &[usize]) {
-    let mut told: std::collections::HashSet<(usize, String, String)> = std::collections::HashSet::new();
-    for (i, a) in articles.iter().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        for c in a.claims.iter().filter(|c| c.qualifier.is_some()) {
-            told.insert((story, c.kind.clone(), c.subject.clone()));
-        }
-    }
-    for (i, a) in articles.iter_mut().enumerate() {
-        let story = story_of.get(i).copied().unwrap_or(0);
-        for c in a.claims.iter_mut().filter(|c| c.qualifier_missing && c.owner_named) {
-            if !told.contains(&(story, c.kind.clone(), c.subject.clone())) {
-                c.qualifier_missing = false;
-                c.comparable = true;
-            }
+    let story = |i: usize| story_of.get(i).copied().unwrap_or(0);
+    let freed: Vec<(usize, usize)> = {
+        let told: std::collections::HashSet<(usize, &str, &str)> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.claims
+                    .iter()
+                    .filter(|c| c.qualifier.is_some())
+                    .map(move |c| (story(i), c.kind.as_str(), c.subject.as_str()))
+            })
+            .collect();
+        articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                let told = &told;
+                a.claims
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, c)| {
+                        c.qualifier_missing
+                            && c.owner_named
+                            && !told.contains(&(story(i), c.kind.as_str(), c.subject.as_str()))
+                    })
+                    .map(move |(k, _)| (i, k))
+            })
+            .collect()
+    };
+    for (i, k) in freed {
+        if let Some(c) = articles.get_mut(i).and_then(|a| a.claims.get_mut(k)) {
+            c.qualifier_missing = false;
+            c.comparable = true;
         }
     }
 }

@@ -167,18 +167,29 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
     let mut df: Vec<usize> = Vec::new();
     let mut shown: Vec<&str> = Vec::new();
     let mut raw: Vec<Vec<usize>> = Vec::with_capacity(free.len());
+    // Each name's key is made in one buffer and copied only the first time it is seen.
+    let mut lowered = String::new();
     for &i in free {
-        let mut mine: Vec<usize> = articles[i]
-            .names
-            .iter()
-            .map(|n| {
-                *ids.entry(key(n)).or_insert_with(|| {
+        let mut mine: Vec<usize> = Vec::with_capacity(articles[i].names.len());
+        for n in &articles[i].names {
+            lowered.clear();
+            if n.is_ascii() {
+                lowered.push_str(n);
+                lowered.make_ascii_lowercase();
+            } else {
+                lowered.push_str(&key(n));
+            }
+            let id = match ids.get(lowered.as_str()) {
+                Some(id) => *id,
+                None => {
                     df.push(0);
                     shown.push(n);
+                    ids.insert(lowered.clone(), df.len() - 1);
                     df.len() - 1
-                })
-            })
-            .collect();
+                }
+            };
+            mine.push(id);
+        }
         mine.sort_unstable();
         mine.dedup();
         for &n in &mine {
