@@ -1,20 +1,6 @@
-//! World knowledge: countries, first-level regions, cities over 15,000 people, venues
-//! and institutions, with the names news uses for them, so that places in any story are
-//! recognized without tables written for that story.
-//!
-//! The data lies under `rules/world/` and is compiled into the binary by the build
-//! script: `countries.tsv`, `regions.tsv` and `cities.tsv` are generated from GeoNames
-//! by `scripts/world_data.py`; `aliases.toml`, `demonyms.toml`, `venues.toml` and
-//! `institutions.toml` are written by hand. [`World::bundled`] loads it once.
-//!
-//! Every place lies `in` another (a venue in a city, a city in its region, a region in
-//! its country), so [`World::contains`] can tell that the Kremlin is in Russia. Where
-//! several places share a name, the name means one of them: a hand-written name first,
-//! then a country (or a country's demonym), then a national capital or a city of a
-//! million people or more, then a region (a city ranks just above the region named
-//! after it: Geneva the city before Geneva the canton), then any other city; among
-//! equals the more populous. So "Paris" is the French capital, "Georgia" the country
-//! and "Florida" the US state.
+//! The world data's tables, how they are read from the files under `rules/world/`, and
+//! how they are written to bytes and read back (the build bundles them that way). The
+//! build script compiles this file on its own, so it uses nothing else of the crate.
 
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -219,11 +205,6 @@ impl std::fmt::Display for WorldError {
 
 impl std::error::Error for WorldError {}
 
-/// The world data files compiled into the binary: (path under `rules/world/`, text).
-pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
-    &include!(concat!(env!("OUT_DIR"), "/bundled_world.rs"))
-}
-
 /// Rank tiers: which of several places sharing a name the name means.
 const HAND: u64 = 6;
 const COUNTRY: u64 = 5;
@@ -395,13 +376,15 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 impl World {
-    /// The world data compiled into the binary, loaded on first use.
-    ///
-    /// # Panics
-    /// If the bundled data does not load (a test keeps it loading).
-    pub fn bundled() -> &'static World {
-        static WORLD: OnceLock<World> = OnceLock::new();
-        WORLD.get_or_init(|| World::load(bundled_files()).unwrap_or_else(|e| panic!("bundled world data: {e}")))
+    /// The world as bytes, for the build to bundle (see [`World::decode`]).
+    pub fn encode(&self) -> Vec<u8> {
+        codec::encode(self)
+    }
+
+    /// The world [`World::encode`] wrote, borrowing its texts from `bytes`; `None`
+    /// where the bytes are not such a world.
+    pub fn decode(bytes: &'static [u8]) -> Option<World> {
+        codec::decode(bytes)
     }
 
     /// Load world data from (path under `rules/world/`, text) pairs: the generated
@@ -761,10 +744,159 @@ impl World {
     }
 }
 
+/// The world data as bytes, and back: the bundled data is loaded once, when the binary
+/// is built, and read from these bytes at start-up. Numbers are little-endian, texts
+/// are a `u32` length and UTF-8, hashed tables are written in the order of their keys.
+mod codec {
+    use super::{Entry, Form, Kind, Name, World};
+    use std::borrow::Cow;
+    use std::ops::Range;
+
+    const KINDS: [Kind; 6] = [Kind::Country, Kind::Region, Kind::City, Kind::Venue, Kind::Institution, Kind::Demonym];
+
+    pub(super) fn encode(world: &World) -> Vec<u8> {
+        let mut out = Vec::new();
+        let u32_ = |out: &mut Vec<u8>, n: u32| out.extend_from_slice(&n.to_le_bytes());
+        let u64_ = |out: &mut Vec<u8>, n: u64| out.extend_from_slice(&n.to_le_bytes());
+        let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let text = |out: &mut Vec<u8>, s: &str| {
+            u32_(out, len(s.len()));
+            out.extend_from_slice(s.as_bytes());
+        };
+        u32_(&mut out, len(world.entries.len()));
+        for e in &world.entries {
+            text(&mut out, &e.id);
+            text(&mut out, &e.name);
+            out.push(KINDS.iter().position(|k| *k == e.kind).map_or(0, |k| k as u8));
+            u32_(&mut out, e.within.unwrap_or(u32::MAX));
+            u64_(&mut out, e.population);
+            out.push(u8::from(e.capital));
+        }
+        let mut by_id: Vec<(u64, u32)> = world.by_id.iter().map(|(h, i)| (*h, *i)).collect();
+        by_id.sort_unstable();
+        u32_(&mut out, len(by_id.len()));
+        for (h, i) in by_id {
+            u64_(&mut out, h);
+            u32_(&mut out, i);
+        }
+        u32_(&mut out, len(world.collided.len()));
+        for c in &world.collided {
+            u32_(&mut out, *c);
+        }
+        u32_(&mut out, len(world.names.len()));
+        for n in &world.names {
+            u64_(&mut out, n.hash);
+            u32_(&mut out, n.tokens.start);
+            u32_(&mut out, n.tokens.end);
+            u32_(&mut out, n.target);
+            out.push(u8::from(n.demonym));
+            u64_(&mut out, n.rank);
+            u64_(&mut out, n.form.initial);
+            u64_(&mut out, n.form.upper);
+        }
+        let mut by_first: Vec<(u64, Range<u32>)> = world.by_first.iter().map(|(h, r)| (*h, r.clone())).collect();
+        by_first.sort_unstable_by_key(|(h, r)| (*h, r.start));
+        u32_(&mut out, len(by_first.len()));
+        for (h, r) in by_first {
+            u64_(&mut out, h);
+            u32_(&mut out, r.start);
+            u32_(&mut out, r.end);
+        }
+        text(&mut out, &world.text);
+        u32_(&mut out, len(world.spans.len()));
+        for s in &world.spans {
+            u32_(&mut out, s.start);
+            u32_(&mut out, s.end);
+        }
+        out
+    }
+
+    /// Reads what [`encode`] wrote; `None` where the bytes are not such a world.
+    pub(super) fn decode(bytes: &'static [u8]) -> Option<World> {
+        let mut r = Reader { bytes, at: 0 };
+        let mut world = World::default();
+        let entries = r.u32()?;
+        world.entries.reserve(entries as usize);
+        for _ in 0..entries {
+            let id = Cow::Borrowed(r.text()?);
+            let name = Cow::Borrowed(r.text()?);
+            let kind = *KINDS.get(usize::from(r.u8()?))?;
+            let within = Some(r.u32()?).filter(|w| *w != u32::MAX);
+            let population = r.u64()?;
+            let capital = r.u8()? != 0;
+            world.entries.push(Entry { id, name, kind, within, population, capital });
+        }
+        let ids = r.u32()?;
+        world.by_id.reserve(ids as usize);
+        for _ in 0..ids {
+            let (h, i) = (r.u64()?, r.u32()?);
+            world.by_id.insert(h, i);
+        }
+        for _ in 0..r.u32()? {
+            world.collided.push(r.u32()?);
+        }
+        let names = r.u32()?;
+        world.names.reserve(names as usize);
+        for _ in 0..names {
+            let hash = r.u64()?;
+            let tokens = r.u32()?..r.u32()?;
+            let target = r.u32()?;
+            let demonym = r.u8()? != 0;
+            let rank = r.u64()?;
+            let form = Form { initial: r.u64()?, upper: r.u64()? };
+            world.names.push(Name { hash, tokens, target, demonym, rank, form });
+        }
+        let groups = r.u32()?;
+        world.by_first.reserve(groups as usize);
+        for _ in 0..groups {
+            let h = r.u64()?;
+            world.by_first.insert(h, r.u32()?..r.u32()?);
+        }
+        world.text = r.text()?.to_string();
+        let spans = r.u32()?;
+        world.spans.reserve(spans as usize);
+        for _ in 0..spans {
+            world.spans.push(r.u32()?..r.u32()?);
+        }
+        (r.at == bytes.len()).then_some(world)
+    }
+
+    struct Reader {
+        bytes: &'static [u8],
+        at: usize,
+    }
+
+    impl Reader {
+        fn take(&mut self, n: usize) -> Option<&'static [u8]> {
+            let part = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+            self.at += n;
+            Some(part)
+        }
+
+        fn u8(&mut self) -> Option<u8> {
+            Some(self.take(1)?[0])
+        }
+
+        fn u32(&mut self) -> Option<u32> {
+            Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        }
+
+        fn u64(&mut self) -> Option<u64> {
+            Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        }
+
+        fn text(&mut self) -> Option<&'static str> {
+            let n = self.u32()? as usize;
+            std::str::from_utf8(self.take(n)?).ok()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{TokenKind, tokens};
+    use crate::world::bundled_files;
 
     /// Tokens of `text` as written and lower-cased, as a caller would pass them.
     fn split(text: &str) -> (Vec<String>, Vec<String>) {
@@ -939,21 +1071,19 @@ mod tests {
         assert!(checked > 1000);
     }
 
-    /// Not a timed assertion: prints how long the whole world data takes to load
-    /// (`cargo test --release world_load_time -- --nocapture`).
+    /// The bytes the build bundles read back as the world the files load into.
     #[test]
-    fn world_load_time() {
-        // CPU time of this thread in nanoseconds, where Linux tells it: the machine
-        // may be shared, and then the wall clock says more about the neighbours.
-        let cpu = || -> Option<u64> {
-            std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
-        };
-        for _ in 0..3 {
-            let (start, cpu_start) = (std::time::Instant::now(), cpu());
-            let world = World::load(bundled_files()).unwrap_or_else(|e| panic!("{e}"));
-            let wall = start.elapsed();
-            let on_cpu = cpu().zip(cpu_start).map(|(b, a)| std::time::Duration::from_nanos(b - a));
-            println!("world data: {} places loaded in {wall:?} (on the CPU: {on_cpu:?})", world.len());
-        }
+    fn the_bundled_bytes_are_the_loaded_world() {
+        let loaded = World::load(bundled_files()).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = loaded.encode();
+        assert_eq!(World::bundled().encode(), bytes);
+        let leaked: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let again = World::decode(leaked).expect("reads back");
+        assert_eq!(again.entries.len(), loaded.entries.len());
+        assert_eq!(again.lookup(&["kremlin"], 0).map(|m| m.place.id), Some("kremlin"));
+        // Cut short or with bytes left over, the bytes are no world.
+        assert!(World::decode(&leaked[..leaked.len() - 1]).is_none());
+        let longer: &'static [u8] = Box::leak([leaked, &[0]].concat().into_boxed_slice());
+        assert!(World::decode(longer).is_none());
     }
 }
