@@ -945,12 +945,23 @@ type Rank = (bool, bool, usize, bool);
 
 /// Every claim the rules find in `article`, in text order.
 pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
+    read(article, rules, false).0
+}
+
+/// [`extract`], with the names of the article's body as [`crate::names::names`] lists
+/// them (read from its text without markup), learned in the same reading.
+pub fn extract_with_names(article: &Article, rules: &RuleSet) -> (Vec<Claim>, Vec<String>) {
+    read(article, rules, true)
+}
+
+fn read(article: &Article, rules: &RuleSet, list_names: bool) -> (Vec<Claim>, Vec<String>) {
     let masked = text::mask_markup(&article.text, article.body_start);
     let anchor = crate::parse::date::Anchor { published: article.meta.published, year_hint: article.year_hint };
     let values = scan::scan_anchored(&masked, article.body_start, &anchor);
     let sentences = text::sentences(&masked, article.body_start..masked.len());
     let index = LineIndex::new(&article.text);
-    let mut names = crate::people::Names::at(masked.get(article.body_start..).unwrap_or(""), article.body_start);
+    let body = masked.get(article.body_start..).unwrap_or("");
+    let (mut names, body_names) = crate::people::Names::read_body(body, article.body_start, list_names);
     let headline = article.meta.title.as_deref().map(|title| {
         let toks = text::tokens(title, 0..title.len());
         let mut mentions = rules.entities.mentions(title, &toks);
@@ -1122,5 +1133,5 @@ pub fn extract(article: &Article, rules: &RuleSet) -> Vec<Claim> {
     }
     let mut claims: Vec<Claim> = best.into_iter().map(|(_, _, c)| c).collect();
     claims.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(&b.rule)));
-    claims
+    (claims, body_names)
 }

@@ -56,37 +56,11 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
 
 /// The distinct names of `text`, each as first written, in order of first mention.
 pub fn names(text: &str) -> Vec<String> {
-    // A capitalized word that only ever starts sentences may be an ordinary word ("Talks
-    // resumed"); it counts once it is seen capitalized inside a sentence too.
-    let mut seen: HashMap<String, (usize, bool), std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>> =
-        HashMap::default();
-    let mut order: Vec<String> = Vec::new();
-    for (word, opens_sentence) in words(text) {
-        let Some(first) = word.chars().next() else { continue };
-        if !first.is_uppercase() || word.chars().count() < 2 {
-            continue;
-        }
-        let mut buf = [0; 24];
-        let lower = crate::parse::lex::ascii_lower(word, &mut buf);
-        if not_a_name(&lower) {
-            continue;
-        }
-        match seen.get_mut(lower.as_ref()) {
-            Some(entry) => entry.1 |= !opens_sentence,
-            None => {
-                order.push(word.to_string());
-                seen.insert(lower.into_owned(), (order.len() - 1, !opens_sentence));
-            }
-        }
+    let mut list = NameList::default();
+    for (word, opens) in words(text) {
+        list.add(word, opens);
     }
-    let keep: Vec<bool> = {
-        let mut keep = vec![false; order.len()];
-        for (index, inside) in seen.values() {
-            keep[*index] = *inside;
-        }
-        keep
-    };
-    order.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
+    list.finish()
 }
 
 /// The lower-case words `text` capitalizes somewhere other than at a sentence's start:
@@ -95,22 +69,77 @@ pub fn names(text: &str) -> Vec<String> {
 pub fn inner_capitals(text: &str) -> WordSet {
     let mut found = WordSet::default();
     for (word, opens) in words(text) {
-        if opens || !word.chars().next().is_some_and(char::is_uppercase) {
-            continue;
+        add_inner(&mut found, word, opens);
+    }
+    found
+}
+
+/// [`names`] and [`inner_capitals`] of one text, read once.
+pub fn names_and_inner_capitals(text: &str) -> (Vec<String>, WordSet) {
+    let (mut list, mut found) = (NameList::default(), WordSet::default());
+    for (word, opens) in words(text) {
+        list.add(word, opens);
+        add_inner(&mut found, word, opens);
+    }
+    (list.finish(), found)
+}
+
+fn add_inner(found: &mut WordSet, word: &str, opens: bool) {
+    if opens || !word.chars().next().is_some_and(char::is_uppercase) {
+        return;
+    }
+    // Most names come again and again: look before making the lower-case copy.
+    let mut buf = [0; 24];
+    match crate::parse::lex::lower(word, &mut buf) {
+        Some(lower) if found.contains(lower) => {}
+        Some(lower) => {
+            found.insert(lower.to_string());
         }
-        // Most names come again and again: look before making the lower-case copy.
+        None => {
+            found.insert(word.to_lowercase().replace('\u{2019}', "'"));
+        }
+    }
+}
+
+/// The names of a text as its words come: a capitalized word that only ever starts
+/// sentences may be an ordinary word ("Talks resumed"); it counts once it is seen
+/// capitalized inside a sentence too.
+#[derive(Default)]
+struct NameList {
+    /// Each capitalized word seen (lower case): its place in `order` and whether it
+    /// stood inside a sentence, or `None` for a word that is no name.
+    seen: HashMap<String, Option<(usize, bool)>, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>,
+    order: Vec<String>,
+}
+
+impl NameList {
+    fn add(&mut self, word: &str, opens_sentence: bool) {
+        let Some(first) = word.chars().next() else { return };
+        if !first.is_uppercase() || word.chars().count() < 2 {
+            return;
+        }
         let mut buf = [0; 24];
-        match crate::parse::lex::lower(word, &mut buf) {
-            Some(lower) if found.contains(lower) => {}
-            Some(lower) => {
-                found.insert(lower.to_string());
+        let lower = crate::parse::lex::ascii_lower(word, &mut buf);
+        match self.seen.get_mut(lower.as_ref()) {
+            Some(Some(entry)) => entry.1 |= !opens_sentence,
+            Some(None) => {}
+            None if not_a_name(&lower) => {
+                self.seen.insert(lower.into_owned(), None);
             }
             None => {
-                found.insert(word.to_lowercase().replace('\u{2019}', "'"));
+                self.order.push(word.to_string());
+                self.seen.insert(lower.into_owned(), Some((self.order.len() - 1, !opens_sentence)));
             }
         }
     }
-    found
+
+    fn finish(self) -> Vec<String> {
+        let mut keep = vec![false; self.order.len()];
+        for (index, inside) in self.seen.values().flatten() {
+            keep[*index] = *inside;
+        }
+        self.order.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
+    }
 }
 
 /// The words of `text` (letters, with inner hyphens, apostrophes and periods kept and a
@@ -242,5 +271,21 @@ mod tests {
         for text in ["", ".", "A", "’s", "Ünal’s ’", "x\n\nY z. É", "'''", "-A- B-"] {
             let _ = names(text);
         }
+    }
+
+    #[test]
+    fn one_reading_gives_the_names_and_the_inner_capitals() {
+        for text in [
+            "Talks resumed on Monday. The Harbor Union met Port Authority negotiators in Kelby.",
+            "Brannock spoke first. Then Brannock left. Mr. Okafor and Donald J. Trump met.",
+            "Negotiators met.\n\nNegotiators left, and Zelenskyy's aides said nothing.",
+            "",
+        ] {
+            let (list, inner) = names_and_inner_capitals(text);
+            assert_eq!(list, names(text), "{text}");
+            assert_eq!(inner, inner_capitals(text), "{text}");
+        }
+        let (_, inner) = names_and_inner_capitals("Talks resumed. Then Brannock said Talks would go on.");
+        assert!(inner.contains("talks") && inner.contains("brannock") && !inner.contains("then"));
     }
 }

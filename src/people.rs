@@ -360,6 +360,12 @@ impl Names {
     /// As [`Names::new`], for a body that starts at byte `offset` of the text the
     /// sentences will be found in.
     pub fn at(body: &str, offset: usize) -> Names {
+        Names::read_body(body, offset, false).0
+    }
+
+    /// As [`Names::at`]; where `list`, with the body's names as [`crate::names::names`]
+    /// lists them, read in the same pass where the body has no line in title case.
+    pub fn read_body(body: &str, offset: usize, list: bool) -> (Names, Vec<String>) {
         // Lines in title case (a headline or a subhead in the body) capitalize every
         // word: they teach nothing about names, and only known names count in them.
         let mut title_lines = Vec::new();
@@ -370,13 +376,16 @@ impl Names {
             }
             start += line.len();
         }
-        let inner = if title_lines.is_empty() {
-            crate::names::inner_capitals(body)
-        } else {
-            let prose: String = body.split_inclusive('\n').filter(|line| !title_case(line)).collect();
-            crate::names::inner_capitals(&prose)
+        let (names, inner) = match (title_lines.is_empty(), list) {
+            (true, true) => crate::names::names_and_inner_capitals(body),
+            (true, false) => (Vec::new(), crate::names::inner_capitals(body)),
+            (false, _) => {
+                let prose: String = body.split_inclusive('\n').filter(|line| !title_case(line)).collect();
+                let names = if list { crate::names::names(body) } else { Vec::new() };
+                (names, crate::names::inner_capitals(&prose))
+            }
         };
-        Names { inner, title_lines, ..Names::default() }
+        (Names { inner, title_lines, ..Names::default() }, names)
     }
 
     /// Whether byte `at` lies in a line in title case.

@@ -6,7 +6,7 @@ use super::{CommonArgs, SettingsArgs, read_input};
 use crate::article::InputError;
 use crate::compare::{self, ArticleClaims, Finding};
 use crate::config::{self, Config, FailOn};
-use crate::extract::{Claim, extract};
+use crate::extract::{Claim, extract_with_names};
 use crate::published;
 use crate::report::{self, Severities, Severity};
 use crate::rule::{self, RuleSet};
@@ -399,7 +399,7 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
                     published_inferred = true;
                 }
             }
-            let mut claims = extract(&article, reading.rules);
+            let (mut claims, names) = extract_with_names(&article, reading.rules);
             let warnings = std::mem::take(&mut article.warnings);
             let (mut suppressions, mut silenced, mut errors) = (Vec::new(), Vec::new(), Vec::new());
             if let Some(config) = reading.compare {
@@ -422,7 +422,7 @@ fn read_and_extract(paths: &[String], reading: &Reading, year_hint: Option<Naive
             let story = article.meta.other.get("story").filter(|s| !s.trim().is_empty()).cloned();
             let claims = ArticleClaims {
                 path: path.clone(),
-                names: crate::names::names(article.body()),
+                names,
                 title: article.meta.title,
                 outlet: article.meta.outlet,
                 published: article.meta.published,

@@ -40,8 +40,9 @@ pub struct ArticleClaims {
     pub url: Option<String>,
     /// The story the user put it in (front matter `story:`, or its folder), if any.
     pub story: Option<String>,
-    /// The names it mentions (people, places, organizations), as written, once each:
-    /// what tells its story from others when the user gives none.
+    /// The names it mentions (people, places, organizations), as written, once each, in
+    /// its text without markup (a link's address names no one): what tells its story
+    /// from others when the user gives none.
     pub names: Vec<String>,
     /// What it claims.
     pub claims: Vec<Claim>,
