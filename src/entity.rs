@@ -237,9 +237,8 @@ impl Entities {
 /// `after_place`: the token before it ends another place ("Palm Beach Fla.").
 fn world_mention(text: &str, tokens: &[Token], at: usize, words: &[&str], after_place: bool) -> Option<Mention> {
     let found = crate::world::World::bundled().lookup(words, at)?;
-    let written: Vec<&str> =
-        tokens.get(at..at + found.len)?.iter().map(|t| text.get(t.span.clone()).unwrap_or("")).collect();
-    if !found.written_as_name(&written) {
+    let written = tokens.get(at..at + found.len)?.iter().map(|t| text.get(t.span.clone()).unwrap_or(""));
+    if !found.written_as_name(written) {
         return None;
     }
     // A city or region inside a longer run of capitalized words is part of another

@@ -60,11 +60,10 @@ impl Match<'_> {
     /// capitals throughout (so "us" and "Us" are not the United States), single letters
     /// of "U.S." or "N.Y." in capitals, small words such as "of" or "a" (in
     /// "Mar-a-Lago") as they come. A possessive "'s" after the last word is allowed.
-    pub fn written_as_name<S: AsRef<str>>(&self, written: &[S]) -> bool {
-        if written.len() < self.len {
-            return false;
-        }
-        written.iter().take(self.len).enumerate().all(|(i, w)| {
+    pub fn written_as_name<S: AsRef<str>>(&self, written: impl IntoIterator<Item = S>) -> bool {
+        let mut seen = 0;
+        let fits = written.into_iter().take(self.len).enumerate().all(|(i, w)| {
+            seen += 1;
             let w = strip_possessive(w.as_ref());
             let bit = 1u64 << i.min(63);
             if self.form.upper & bit != 0 {
@@ -74,7 +73,8 @@ impl Match<'_> {
             } else {
                 true
             }
-        })
+        });
+        fits && seen == self.len
     }
 }
 
