@@ -552,9 +552,15 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
                 recent_len = 0;
                 continue;
             }
-            let mut starts: Vec<usize> = recent[..recent_len.min(LOOKBACK)].to_vec();
-            starts.retain(|s| *s >= free_from);
-            starts.sort_unstable();
+            // Where a value may start, in order: the recent openers, a sign glued to the
+            // digits, the trigger itself (on the stack: this runs at every figure).
+            let mut starts = [0usize; LOOKBACK + 2];
+            let mut count = 0;
+            for &s in recent[..recent_len.min(LOOKBACK)].iter().filter(|s| **s >= free_from) {
+                starts[count] = s;
+                count += 1;
+            }
+            starts[..count].sort_unstable();
             // A sign or currency symbol glued to the digits starts the value.
             if is_digit && ws > 0 {
                 let prefix = text.get(..ws).and_then(|h| h.chars().next_back());
@@ -563,13 +569,15 @@ pub fn scan_anchored(text: &str, from: usize, anchor: &Anchor) -> Vec<Found> {
                     let before_sign = text.get(..at).and_then(|h| h.chars().next_back());
                     let glued = matches!(c, '-' | '\u{2212}') && before_sign.is_some_and(|b| !b.is_whitespace());
                     if at >= free_from && !glued {
-                        starts.push(at);
+                        starts[count] = at;
+                        count += 1;
                     }
                 }
             }
-            starts.push(ws);
+            starts[count] = ws;
+            count += 1;
             let mut best: Option<(usize, usize, Reading)> = None;
-            for &s in &starts {
+            for &s in &starts[..count] {
                 if let Some((end, reading)) = read_at(text, s) {
                     if end <= ws || is_bare_year(text, s, end, &reading) || over_is_no_hedge(text, s, &reading) {
                         continue;
