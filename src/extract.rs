@@ -530,11 +530,7 @@ fn prepare(
                 && m.start > 0
                 && matches!(&raw[m.start - 1].kind, TokenKind::Word(w) if w == "from")
         };
-        let named: BTreeSet<String> = if rules.entities.has_events() {
-            raw_mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect()
-        } else {
-            BTreeSet::new()
-        };
+        let named = named_ids(raw_mentions.iter().filter(|m| !came_from(m)), rules);
         let event = rules.entities.event(&named).map(str::to_string);
         return Prepared {
             toks: Vec::new(),
@@ -595,11 +591,7 @@ fn prepare(
             && m.start > 0
             && matches!(&toks[m.start - 1], Tok::Word(w, _) if w == "from")
     };
-    let named: BTreeSet<String> = if rules.entities.has_events() {
-        mentions.iter().filter(|m| !came_from(m)).map(|m| m.id.clone()).collect()
-    } else {
-        BTreeSet::new()
-    };
+    let named = named_ids(mentions.iter().filter(|m| !came_from(m)), rules);
     let event = rules.entities.event(&named).map(str::to_string);
     let mut kinds: Vec<ValueKind> = toks
         .iter()
@@ -610,6 +602,15 @@ fn prepare(
         .collect();
     kinds.dedup();
     Prepared { toks, words_of, spans, mentions, event, raw, named, kinds, scene }
+}
+
+/// The ids a sentence names, for telling a story table's event: gathered only where a
+/// table names events.
+fn named_ids<'m>(mentions: impl Iterator<Item = &'m Mention>, rules: &RuleSet) -> BTreeSet<String> {
+    if !rules.entities.has_events() {
+        return BTreeSet::new();
+    }
+    mentions.map(|m| m.id.clone()).collect()
 }
 
 /// A sentence's words as a set.

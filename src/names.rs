@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 /// A set of lower-case words.
-pub type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
+pub type LowerWords = std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::rule::vocab::Fnv>>;
 
 /// Words that are capitalized for reasons other than naming someone or something:
 /// function words that start sentences, titles before a name, a page's furniture.
@@ -66,8 +66,8 @@ pub fn names(text: &str) -> Vec<String> {
 /// The lower-case words `text` capitalizes somewhere other than at a sentence's start:
 /// what tells a name that opens a sentence ("Brannock spoke") from an ordinary word
 /// that does ("Talks resumed").
-pub fn inner_capitals(text: &str) -> WordSet {
-    let mut found = WordSet::default();
+pub fn inner_capitals(text: &str) -> LowerWords {
+    let mut found = LowerWords::default();
     for (word, opens) in words(text) {
         add_inner(&mut found, word, opens);
     }
@@ -75,8 +75,8 @@ pub fn inner_capitals(text: &str) -> WordSet {
 }
 
 /// [`names`] and [`inner_capitals`] of one text, read once.
-pub fn names_and_inner_capitals(text: &str) -> (Vec<String>, WordSet) {
-    let (mut list, mut found) = (NameList::default(), WordSet::default());
+pub fn names_and_inner_capitals(text: &str) -> (Vec<String>, LowerWords) {
+    let (mut list, mut found) = (NameList::default(), LowerWords::default());
     for (word, opens) in words(text) {
         list.add(word, opens);
         add_inner(&mut found, word, opens);
@@ -84,7 +84,7 @@ pub fn names_and_inner_capitals(text: &str) -> (Vec<String>, WordSet) {
     (list.finish(), found)
 }
 
-fn add_inner(found: &mut WordSet, word: &str, opens: bool) {
+fn add_inner(found: &mut LowerWords, word: &str, opens: bool) {
     if opens || !word.chars().next().is_some_and(char::is_uppercase) {
         return;
     }

@@ -183,18 +183,6 @@ pub fn fold(name: &str) -> String {
 /// A name in lower case without accents, its words joined by hyphens.
 pub fn plain(name: &str) -> String {
     let mut plain = String::with_capacity(name.len());
-    // Most names are ASCII: their letters and digits kept, spaces and hyphens joining.
-    if name.is_ascii() {
-        for b in name.bytes() {
-            match b {
-                b'a'..=b'z' | b'0'..=b'9' => plain.push(char::from(b)),
-                b'A'..=b'Z' => plain.push(char::from(b.to_ascii_lowercase())),
-                b'-' | b' ' => plain.push('-'),
-                _ => {}
-            }
-        }
-        return plain;
-    }
     for c in name.chars().flat_map(char::to_lowercase) {
         match c {
             'a'..='z' | '0'..='9' => plain.push(c),
@@ -342,7 +330,7 @@ fn title_at(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
 pub struct Names {
     /// Lower-case words the article capitalizes somewhere other than at a sentence's
     /// start.
-    inner: crate::names::WordSet,
+    inner: crate::names::LowerWords,
     /// Role to the key of the person the article last named with it.
     roles: HashMap<&'static str, String>,
     /// Key to the fullest spelling seen ("Steve Witkoff" for `witkoff`).

@@ -475,9 +475,7 @@ impl Analysis {
     pub fn leave(self) {
         std::mem::forget(self);
     }
-}
 
-impl Analysis {
     /// Whether `path` is an article in question: a new one in `check`, any in `compare`.
     pub fn in_question(&self, path: &str) -> bool {
         self.new.as_ref().is_none_or(|new| new.iter().any(|n| n == path))

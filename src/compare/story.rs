@@ -138,7 +138,21 @@ fn folder_of(path: &str) -> String {
 
 /// Names lower-cased, the key they are counted by.
 fn key(name: &str) -> String {
-    name.to_lowercase()
+    let mut out = String::new();
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`], written into `out` (cleared first), so that a key looked up and found
+/// costs no new string.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        out.push_str(name);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&name.to_lowercase());
+    }
 }
 
 /// The eight weightiest names of some articles: those most of them mention, as first
@@ -172,13 +186,7 @@ fn by_names(articles: &[ArticleClaims], free: &[usize]) -> Vec<(Vec<String>, Vec
     for &i in free {
         let mut mine: Vec<usize> = Vec::with_capacity(articles[i].names.len());
         for n in &articles[i].names {
-            lowered.clear();
-            if n.is_ascii() {
-                lowered.push_str(n);
-                lowered.make_ascii_lowercase();
-            } else {
-                lowered.push_str(&key(n));
-            }
+            key_into(n, &mut lowered);
             let id = match ids.get(lowered.as_str()) {
                 Some(id) => *id,
                 None => {

@@ -21,8 +21,10 @@ mod data;
 pub use data::*;
 use std::sync::OnceLock;
 
-/// The world data files compiled into the binary: (path under `rules/world/`, text).
-pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
+/// The world data files as written (path under `rules/world/`, text): the build loads
+/// them into what [`World::bundled`] reads back; tests load them again to check that.
+#[cfg(test)]
+pub(crate) fn bundled_files() -> &'static [(&'static str, &'static str)] {
     &include!(concat!(env!("OUT_DIR"), "/bundled_world.rs"))
 }
 
